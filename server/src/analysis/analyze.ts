@@ -1,0 +1,201 @@
+import { ReportDocument } from './document';
+import { LineKind, parse } from './parse';
+import { buildOutline, recognizeStructure } from './outline';
+import { findSections, sectionCatalogue } from './sections';
+import { detectReportYear } from './year';
+import { RULES } from './rules';
+import type { RawFinding, RuleContext } from './rules/rule';
+import type { Analysis, AnalyzeOptions, Finding, Fix, SectionInfo, SectionKey, Severity } from './types';
+import { SECTION_KEYS } from './types';
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export interface InternalOptions extends AnalyzeOptions {
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** A finding with its offsets kept, for adapters that need them. */
+export interface CoreFinding extends Finding {
+  start: number;
+  end: number;
+}
+
+export interface DetailedAnalysis {
+  analysis: Analysis;
+  context: RuleContext | null;
+  findings: CoreFinding[];
+  /** Whether the text looks like a report by itself (see ../shared/design.md). */
+  looksLikeReport: boolean;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeDetailed(text, options).analysis;
+}
+
+export function analyzeDetailed(text: string, options: InternalOptions = {}): DetailedAnalysis {
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const size = utf8Length(text, maxSize);
+  if (size > maxSize) return tooLargeAnalysis(size, maxSize, options);
+
+  const doc = new ReportDocument(text);
+  const parsed = parse(doc, options.format ?? 'markdown');
+  const structure = recognizeStructure(doc, parsed);
+  const catalogue = sectionCatalogue(options.sections);
+  const sections = findSections(doc, structure, catalogue);
+  const year = detectReportYear(doc, parsed, structure, sections.nextYear, options.reportYear);
+  const context: RuleContext = { doc, parsed, structure, sections, catalogue, year, options };
+
+  const disabled = disabledRanges(context);
+  const findings: CoreFinding[] = [];
+  for (const rule of RULES) {
+    const severity = severityOf(rule.id, rule.severity, options);
+    if (!severity) continue;
+    let raw: RawFinding[];
+    try {
+      raw = rule.check(context);
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+      continue;
+    }
+    for (const f of raw) {
+      if (isDisabled(disabled, rule.id, f.start)) continue;
+      findings.push(toFinding(doc, rule.id, severity, f));
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+
+  const sectionMap = {} as Record<SectionKey, SectionInfo | null>;
+  for (const key of SECTION_KEYS) {
+    const s = sections[key];
+    sectionMap[key] = s ? { title: s.title, range: s.range, asHeading: s.asHeading } : null;
+  }
+  const analysis: Analysis = {
+    reportYear: year.year,
+    reportYearSource: year.source,
+    title: structure.title ? { text: structure.title.text, range: doc.range(structure.title.start, structure.title.end) } : null,
+    sections: sectionMap,
+    outline: buildOutline(doc, structure),
+    findings: findings.map(publicFinding),
+  };
+  return { analysis, context, findings, looksLikeReport: looksLikeReport(context) };
+}
+
+function severityOf(ruleId: string, fallback: Severity, options: AnalyzeOptions): Severity | null {
+  const setting = options.rules?.[ruleId];
+  if (setting === 'off') return null;
+  return setting ?? fallback;
+}
+
+function toFinding(doc: ReportDocument, rule: string, severity: Severity, f: RawFinding): CoreFinding {
+  const finding: CoreFinding = { rule, severity, message: f.message, range: doc.range(f.start, f.end), start: f.start, end: f.end };
+  if (f.fix) {
+    const fix: Fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: doc.range(e.start, e.end), newText: e.newText })) };
+    finding.fix = fix;
+  }
+  return finding;
+}
+
+function publicFinding(f: CoreFinding): Finding {
+  const { start: _start, end: _end, ...rest } = f;
+  return rest;
+}
+
+interface DisabledRange {
+  /** null: every rule. */
+  rules: Set<string> | null;
+  start: number;
+  end: number;
+}
+
+const DIRECTIVE = /<!--\s*fazhi-report-(disable|enable)\b([^>]*?)-->/g;
+
+/** `<!-- fazhi-report-disable rule-id -->` … `<!-- fazhi-report-enable -->`, outside code. */
+function disabledRanges({ doc, parsed }: RuleContext): DisabledRange[] {
+  const ranges: DisabledRange[] = [];
+  if (!doc.text.includes('fazhi-report-')) return ranges;
+  const open: DisabledRange[] = [];
+  for (const line of doc.lines) {
+    if (parsed.kinds[line.index] === LineKind.Code || !line.text.includes('fazhi-report-')) continue;
+    DIRECTIVE.lastIndex = 0;
+    for (let m = DIRECTIVE.exec(line.text); m; m = DIRECTIVE.exec(line.text)) {
+      const ids = m[2].split(/[\s,，]+/).filter(Boolean);
+      const at = line.start + m.index;
+      if (m[1] === 'disable') {
+        const range = { rules: ids.length ? new Set(ids) : null, start: at + m[0].length, end: doc.text.length };
+        open.push(range);
+        ranges.push(range);
+      } else {
+        for (const r of open) {
+          if (r.end !== doc.text.length) continue;
+          if (ids.length === 0 || (r.rules && ids.some((id) => r.rules!.has(id)))) r.end = at;
+        }
+      }
+    }
+  }
+  return ranges;
+}
+
+function isDisabled(ranges: DisabledRange[], ruleId: string, offset: number): boolean {
+  return ranges.some((r) => offset >= r.start && offset < r.end && (r.rules === null || r.rules.has(ruleId)));
+}
+
+/** Counts UTF-8 bytes, stopping early once past the limit. */
+export function utf8Length(text: string, stopAfter = Infinity): number {
+  if (text.length * 3 <= stopAfter) return text.length; // cannot exceed: no need to count exactly
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= stopAfter; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The result for a text over the size limit: one info finding saying it was skipped. */
+export function tooLargeAnalysis(size: number, maxSize: number, options: AnalyzeOptions): DetailedAnalysis {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  const finding: CoreFinding = {
+    rule: 'file-size',
+    severity: 'info',
+    message: `文件过大（${mb(size)} MB，超过 ${mb(maxSize)} MB 上限），已跳过检查；可调整设置 fazhiReport.maxFileSize`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    start: 0,
+    end: 0,
+  };
+  return {
+    analysis: {
+      reportYear: options.reportYear ?? null,
+      reportYearSource: options.reportYear != null ? 'option' : null,
+      title: null,
+      sections: { measures: null, firstResponsible: null, problems: null, nextYear: null },
+      outline: [],
+      findings: [publicFinding(finding)],
+    },
+    context: null,
+    findings: [finding],
+    looksLikeReport: true,
+  };
+}
+
+/**
+ * The report heuristic of ../shared/design.md: 法治政府建设 in the first five
+ * non-blank lines or the title, and a title ending in 报告 or two level-1 headings.
+ */
+export function looksLikeReport({ doc, parsed, structure }: RuleContext): boolean {
+  let seen = 0;
+  let mentions = structure.title ? doc.norm.slice(structure.title.start, structure.title.end).includes('法治政府建设') : false;
+  for (const line of doc.lines) {
+    if (mentions || seen >= 5) break;
+    if (line.norm.trim() === '' || parsed.kinds[line.index] === LineKind.Code) continue;
+    seen++;
+    if (line.norm.includes('法治政府建设')) mentions = true;
+  }
+  if (!mentions) return false;
+  const titleIsReport = structure.title ? /报告[\s*_#]*$/.test(doc.norm.slice(structure.title.start, structure.title.end)) : false;
+  return titleIsReport || structure.headings.filter((h) => h.level === 1 && h.style !== 'none').length >= 2;
+}

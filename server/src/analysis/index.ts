@@ -1,0 +1,3 @@
+// The library entry: require("fazhi-report/analysis").
+export { analyze } from './analyze';
+export type * from './types';

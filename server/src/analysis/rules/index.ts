@@ -1,0 +1,23 @@
+import type { Severity } from '../types';
+import type { Rule } from './rule';
+import { placeholder } from './placeholder';
+
+/** Every rule the core runs, in a stable order. */
+export const RULES: readonly Rule[] = [placeholder];
+
+export interface RuleDescriptor {
+  id: string;
+  severity: Severity;
+  description: string;
+}
+
+/** Findings the core itself reports, outside RULES. */
+const CORE_RULES: readonly RuleDescriptor[] = [{ id: 'file-size', severity: 'info', description: '文件超过大小上限，已跳过检查' }];
+
+export function ruleDescriptors(): RuleDescriptor[] {
+  return [...RULES.map(({ id, severity, description }) => ({ id, severity, description })), ...CORE_RULES];
+}
+
+export function ruleIds(): string[] {
+  return ruleDescriptors().map((r) => r.id);
+}

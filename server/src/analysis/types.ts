@@ -1,0 +1,87 @@
+// Public shapes of the analysis result. They match the CLI's JSON contract
+// (../shared/design.md); nothing here depends on LSP or VS Code.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type SectionKey = 'measures' | 'firstResponsible' | 'problems' | 'nextYear';
+
+export const SECTION_KEYS: readonly SectionKey[] = ['measures', 'firstResponsible', 'problems', 'nextYear'];
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fix?: Fix;
+}
+
+export type OutlineKind = 'heading' | 'item' | 'addressee' | 'signature';
+
+export interface OutlineNode {
+  kind: OutlineKind;
+  /** GB/T 9704 level 1–4 for headings; null for items, addressee and signature. */
+  level: number | null;
+  numbering: string | null;
+  title: string;
+  range: Range;
+  selectionRange: Range;
+  children: OutlineNode[];
+}
+
+export interface SectionInfo {
+  title: string;
+  range: Range;
+  asHeading: boolean;
+}
+
+export type ReportYearSource = 'option' | 'title' | 'opening' | 'plan' | null;
+
+export interface Analysis {
+  reportYear: number | null;
+  reportYearSource: ReportYearSource;
+  title: { text: string; range: Range } | null;
+  sections: Record<SectionKey, SectionInfo | null>;
+  outline: OutlineNode[];
+  findings: Finding[];
+}
+
+export type DocumentFormat = 'markdown' | 'plain';
+
+export type RuleSetting = Severity | 'off';
+
+export interface SectionSetting {
+  /** Extra title phrases (plain strings, never patterns). */
+  synonyms?: string[];
+  /** false: the part is not required for this kind of report. */
+  required?: boolean;
+}
+
+export interface AnalyzeOptions {
+  format?: DocumentFormat;
+  /** Overrides the year read from the text. */
+  reportYear?: number | null;
+  rules?: Record<string, RuleSetting>;
+  sections?: Partial<Record<SectionKey, SectionSetting>>;
+  /** In UTF-16 code units; a longer text is skipped with one info finding. */
+  maxFileSize?: number;
+}

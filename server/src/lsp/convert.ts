@@ -1,0 +1,59 @@
+// Analysis shapes → LSP shapes. The core's ranges are already LSP ranges.
+import { DiagnosticSeverity, SymbolKind, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver';
+import type { Finding, OutlineNode, Severity } from '../analysis/types';
+
+export const DIAGNOSTIC_SOURCE = '法治报告';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data: finding.fix ? { fix: finding.fix } : undefined,
+  };
+}
+
+// Kinds chosen so that editors show the levels with different icons.
+const HEADING_KIND: Record<number, SymbolKind> = {
+  1: SymbolKind.Module,
+  2: SymbolKind.Namespace,
+  3: SymbolKind.Class,
+  4: SymbolKind.Field,
+};
+
+const LEVEL_NAME: Record<number, string> = { 1: '一级标题', 2: '二级标题', 3: '三级标题', 4: '四级标题' };
+
+export function toDocumentSymbols(nodes: OutlineNode[]): DocumentSymbol[] {
+  return nodes.map((node) => {
+    const name = `${node.numbering ?? ''}${node.title}`.trim() || '（无标题）';
+    let kind: SymbolKind;
+    let detail: string;
+    switch (node.kind) {
+      case 'heading':
+        kind = HEADING_KIND[node.level ?? 1] ?? SymbolKind.Field;
+        detail = LEVEL_NAME[node.level ?? 1] ?? '';
+        break;
+      case 'item':
+        kind = SymbolKind.EnumMember;
+        detail = '条目';
+        break;
+      case 'addressee':
+        kind = SymbolKind.Key;
+        detail = '主送机关';
+        break;
+      case 'signature':
+        kind = SymbolKind.Constant;
+        detail = '落款';
+        break;
+    }
+    return { name, detail, kind, range: node.range, selectionRange: node.selectionRange, children: toDocumentSymbols(node.children) };
+  });
+}
