@@ -84,9 +84,12 @@ function check(args: string[]): number {
     settings.reportYear = Number(year);
   }
 
-  const { files, errors } = collectFiles(positional);
-  const reports: FileReport[] = errors.map((e) => ({ file: e.file, error: e.reason }));
-  for (const file of files) {
+  const reports: FileReport[] = [];
+  for (const { file, error } of collectFiles(positional)) {
+    if (error) {
+      reports.push({ file, error });
+      continue;
+    }
     const read = readReport(file, settings.maxFileSize);
     if (read.kind === 'error') {
       reports.push({ file, error: read.reason });
@@ -97,7 +100,6 @@ function check(args: string[]): number {
     const analysis = read.kind === 'too-large' ? tooLargeAnalysis(read.size, settings.maxFileSize, options).analysis : analyze(read.text, options);
     reports.push({ file, analysis });
   }
-  reports.sort((a, b) => positionOf(a, positional, files) - positionOf(b, positional, files));
 
   for (const r of reports) if ('error' in r) process.stderr.write(`fazhi-report: ${r.file}: ${r.error}\n`);
   if (format === 'json') process.stdout.write(JSON.stringify(reports.map((r) => ('error' in r ? r : { file: r.file, ...r.analysis })), null, 2) + '\n');
@@ -106,14 +108,6 @@ function check(args: string[]): number {
 
   if (reports.some((r) => 'error' in r)) return 2;
   return reports.some((r) => 'analysis' in r && r.analysis.findings.some((f) => f.severity === 'error')) ? 1 : 0;
-}
-
-/** Keeps files in the order the user named them, read errors included. */
-function positionOf(report: FileReport, positional: string[], files: string[]): number {
-  const index = files.indexOf(report.file);
-  if (index >= 0) return index;
-  const arg = positional.indexOf(report.file);
-  return arg >= 0 ? -positional.length + arg : files.length;
 }
 
 function outline(args: string[]): number {

@@ -10,44 +10,45 @@ export type ReadResult =
   | { kind: 'too-large'; size: number }
   | { kind: 'error'; reason: string };
 
-/** Expands directories (recursively, in a stable order) to report files. */
-export function collectFiles(args: string[]): { files: string[]; errors: { file: string; reason: string }[] } {
-  const files: string[] = [];
-  const errors: { file: string; reason: string }[] = [];
+export type Target = { file: string; error?: string };
+
+/** Expands directories (recursively, in a stable order) to report files, keeping the order given. */
+export function collectFiles(args: string[]): Target[] {
+  const targets: Target[] = [];
   for (const arg of args) {
     let stat;
     try {
       stat = statSync(arg);
     } catch (error) {
-      errors.push({ file: arg, reason: describeFsError(error) });
+      targets.push({ file: arg, error: describeFsError(error) });
       continue;
     }
     if (!stat.isDirectory()) {
-      files.push(arg);
+      targets.push({ file: arg });
       continue;
     }
-    const found: string[] = [];
-    walk(arg, found, errors);
-    if (found.length === 0) errors.push({ file: arg, reason: '目录中没有可检查的 .md、.markdown 或 .txt 文件' });
-    files.push(...found);
+    const found: Target[] = [];
+    walk(arg, found);
+    if (!found.some((t) => !t.error)) found.push({ file: arg, error: '目录中没有可检查的 .md、.markdown 或 .txt 文件' });
+    targets.push(...found);
   }
-  return { files, errors };
+  return targets;
 }
 
-function walk(dir: string, out: string[], errors: { file: string; reason: string }[]): void {
+function walk(dir: string, out: Target[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    errors.push({ file: dir, reason: describeFsError(error) });
+    out.push({ file: dir, error: describeFsError(error) });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out, errors);
-    else if (entry.isFile() && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(path);
+    if (entry.isDirectory()) walk(path, out);
+    else if (entry.isFile() && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ file: path });
   }
 }
 

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DocumentSymbolRequest,
+  ExecuteCommandRequest,
+  type DocumentSymbol,
+} from 'vscode-languageserver-protocol/node';
+import { CORPUS, FIXTURES, ROOT, fixture } from '../helpers';
+import { startServer, type TestServer } from './connection';
+
+const uriOf = (path: string) => pathToFileURL(path).href;
+const SUXITONG = uriOf(join(FIXTURES, CORPUS.suxitong));
+const XINYANG = uriOf(join(FIXTURES, CORPUS.xinyang));
+const README = uriOf(join(ROOT, 'README.md'));
+const NOTES = uriOf(join(FIXTURES, 'notes.md'));
+
+async function open(server: TestServer, uri: string, text: string, languageId = 'plaintext', version = 1) {
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+  return server.diagnostics(uri, version);
+}
+
+describe.each([
+  ['dist/server.js --stdio', [join(ROOT, 'dist', 'server.js'), '--stdio']],
+  ['fazhi-report lsp --stdio', [join(ROOT, 'dist', 'cli.js'), 'lsp', '--stdio']],
+])('language server over stdio (%s)', (_name, args) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(args);
+  });
+  afterAll(async () => {
+    await server.stop();
+    expect(server.process.exitCode).toBe(0);
+  });
+
+  it('announces incremental sync, symbols and the check command', () => {
+    const caps = server.initializeResult.capabilities;
+    expect(caps.textDocumentSync).toMatchObject({ openClose: true, change: 2 });
+    expect(caps.documentSymbolProvider).toBeTruthy();
+    expect(caps.executeCommandProvider?.commands).toContain('fazhiReport.checkDocument');
+  });
+
+  it('publishes the diagnostics of each version it is sent', async () => {
+    const text = fixture(CORPUS.suxitong);
+    const first = await open(server, SUXITONG, text);
+    expect(first.diagnostics).toHaveLength(1);
+    expect(first.diagnostics[0]).toMatchObject({
+      code: 'placeholder',
+      severity: 1,
+      source: '法治报告',
+      range: { start: { line: 35, character: 201 }, end: { line: 35, character: 206 } },
+    });
+
+    // An incremental edit: a new sentence with a placeholder on line 3.
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: SUXITONG, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '全年共办理XX件。' }],
+    });
+    const second = await server.diagnostics(SUXITONG, 2);
+    expect(second.diagnostics.map((d) => [d.range.start.line, d.range.start.character])).toEqual([
+      [2, 5],
+      [35, 201],
+    ]);
+
+    // Deleting it again, then a second incremental edit that removes the stars.
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: SUXITONG, version: 3 },
+      contentChanges: [
+        { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 9 } }, text: '' },
+        { range: { start: { line: 35, character: 201 }, end: { line: 35, character: 206 } }, text: '各项' },
+      ],
+    });
+    expect((await server.diagnostics(SUXITONG, 3)).diagnostics).toEqual([]);
+
+    // A full-text change still works.
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: SUXITONG, version: 4 },
+      contentChanges: [{ text }],
+    });
+    expect((await server.diagnostics(SUXITONG, 4)).diagnostics).toHaveLength(1);
+  });
+
+  it('answers documentSymbol with the outline, numbering in the name', async () => {
+    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: SUXITONG } })) as DocumentSymbol[];
+    expect(symbols.map((s) => s.name)).toEqual([
+      '一、推进法治政府建设的主要举措和成效',
+      '二、主要负责人履行推进法治建设第一责任人职责情况',
+      '三、存在问题和不足',
+      '四、2023年度推进法治政府建设的主要安排',
+    ]);
+    expect(symbols[0].children!.map((s) => s.name).slice(0, 2)).toEqual(['(一)推进行政机关依法高效履职情况', '(二)加强依法行政制度建设情况']);
+    expect(symbols[0].children).toHaveLength(8);
+    expect(symbols[0].kind).not.toBe(symbols[0].children![0].kind);
+    expect(symbols[0].range).toEqual({ start: { line: 3, character: 0 }, end: { line: 35, character: symbols[0].range.end.character } });
+    expect(symbols[0].selectionRange).toEqual({ start: { line: 3, character: 2 }, end: { line: 3, character: 18 } });
+  });
+
+  it('leaves the project README and a notes file alone, until the user asks', async () => {
+    const readme = await open(server, README, readFileSync(join(ROOT, 'README.md'), 'utf8'), 'markdown');
+    expect(readme.diagnostics).toEqual([]);
+    const notes = await open(server, NOTES, fixture('notes.md'), 'markdown');
+    expect(notes.diagnostics).toEqual([]);
+    const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: NOTES } });
+    expect(symbols).toEqual([]);
+
+    // 法治报告: 检查当前文件 — from now on the notes are checked as a report.
+    const answer = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fazhiReport.checkDocument', arguments: [{ uri: NOTES }] });
+    expect(answer).toEqual({ isReport: true });
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: NOTES, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }],
+    });
+    const checked = await server.diagnostics(NOTES, 2);
+    expect(checked.diagnostics.map((d) => d.code)).toEqual(['placeholder', 'placeholder', 'placeholder']);
+  });
+
+  it('clears the diagnostics of a closed document', async () => {
+    await open(server, XINYANG, fixture(CORPUS.xinyang));
+    await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: XINYANG } });
+    const cleared = await server.diagnostics(XINYANG, undefined as unknown as number);
+    expect(cleared.diagnostics).toEqual([]);
+  });
+});
+
+describe('language server settings', () => {
+  it('applies rule severities and reports a malformed setting without failing', async () => {
+    const server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio'], {
+      settings: { debounce: 0, rules: { placeholder: 'warning', 'no-such-rule': 'error' }, reportYear: 'twenty' },
+    });
+    try {
+      const result = await open(server, SUXITONG, fixture(CORPUS.suxitong));
+      expect(result.diagnostics.map((d) => d.severity)).toEqual([2]);
+      expect(server.logs.join('\n')).toContain('规则“no-such-rule”不存在');
+      expect(server.logs.join('\n')).toContain('fazhiReport.reportYear 应为 1990–2100 之间的年份');
+    } finally {
+      await server.stop();
+    }
+  });
+});
