@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..');
 export const FIXTURES = join(__dirname, 'fixtures');
+/** The real reports, copied from ../shared/corpus. */
+export const CORPUS_DIR = join(FIXTURES, 'corpus');
 
 export const CORPUS = {
   jiangsu: '2020-jiangsu-province-traditional.txt',
@@ -12,4 +14,8 @@ export const CORPUS = {
 
 export function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+export function corpus(name: string): string {
+  return readFileSync(join(CORPUS_DIR, name), 'utf8');
 }

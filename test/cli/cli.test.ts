@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, FIXTURES, ROOT } from '../helpers';
+import { CORPUS, CORPUS_DIR, ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 
@@ -46,29 +46,29 @@ beforeAll(() => {
   mkdirSync(join(tmp, 'empty'));
   writeFileSync(join(tmp, 'empty', 'image.png'), 'not a report');
   mkdirSync(join(tmp, 'folder'));
-  copyFileSync(join(FIXTURES, CORPUS.suxitong), join(tmp, 'folder', 'b.txt'));
+  copyFileSync(join(CORPUS_DIR, CORPUS.suxitong), join(tmp, 'folder', 'b.txt'));
   writeFileSync(join(tmp, 'folder', 'a.md'), CLEAN_REPORT);
   writeFileSync(join(tmp, 'folder', 'skip.json'), '{}');
 });
 
 describe('fazhi-report check', () => {
   it('prints path:line:col severity message [rule] and a summary, exit 1 on an error', () => {
-    const r = run(['check', 'test/fixtures/']);
+    const r = run(['check', 'test/fixtures/corpus/']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toContain('test/fixtures/2022-suxitong-park.txt:36:202 error 遗留占位符“*****”：请填入实际内容 [placeholder]');
+    expect(lines).toContain('test/fixtures/corpus/2022-suxitong-park.txt:36:202 error 遗留占位符“*****”：请填入实际内容 [placeholder]');
     for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\S+:\d+:\d+ (error|warning|info) .+ \[[a-z-]+\]$/);
     expect(lines.at(-1)).toMatch(/^检查了 3 个文件：\d+ 个错误，\d+ 个警告，\d+ 个提示$/);
     expect(r.stderr).toBe('');
   });
 
   it('prints one JSON element per report with the report year right', () => {
-    const r = run(['check', '--format', 'json', 'test/fixtures/']);
+    const r = run(['check', '--format', 'json', 'test/fixtures/corpus/']);
     const out = JSON.parse(r.stdout);
     expect(out.map((e: { file: string }) => e.file)).toEqual([
-      `test/fixtures/${CORPUS.jiangsu}`,
-      `test/fixtures/${CORPUS.xinyang}`,
-      `test/fixtures/${CORPUS.suxitong}`,
+      `test/fixtures/corpus/${CORPUS.jiangsu}`,
+      `test/fixtures/corpus/${CORPUS.xinyang}`,
+      `test/fixtures/corpus/${CORPUS.suxitong}`,
     ]);
     expect(out.map((e: { reportYear: number }) => e.reportYear)).toEqual([2020, 2021, 2022]);
     expect(out.map((e: { reportYearSource: string }) => e.reportYearSource)).toEqual(['title', 'plan', 'title']);
@@ -126,14 +126,14 @@ describe('fazhi-report check', () => {
   });
 
   it('takes the report year from --year', () => {
-    const out = JSON.parse(run(['check', '--format', 'json', '--year', '2019', `test/fixtures/${CORPUS.suxitong}`]).stdout);
+    const out = JSON.parse(run(['check', '--format', 'json', '--year', '2019', `test/fixtures/corpus/${CORPUS.suxitong}`]).stdout);
     expect([out[0].reportYear, out[0].reportYearSource]).toEqual([2019, 'option']);
   });
 
   it('reads the editor settings from --config', () => {
     const config = join(tmp, 'config.json');
     writeFileSync(config, JSON.stringify({ 'fazhiReport.rules': { placeholder: 'warning' }, 'fazhiReport.reportYear': 2021 }));
-    const r = run(['check', '--format', 'json', '--config', config, `test/fixtures/${CORPUS.suxitong}`]);
+    const r = run(['check', '--format', 'json', '--config', config, `test/fixtures/corpus/${CORPUS.suxitong}`]);
     const out = JSON.parse(r.stdout);
     expect(out[0].findings[0].severity).toBe('warning');
     expect(out[0].reportYear).toBe(2021);
@@ -141,13 +141,13 @@ describe('fazhi-report check', () => {
 
     const nested = join(tmp, 'nested.json');
     writeFileSync(nested, JSON.stringify({ fazhiReport: { rules: { placeholder: 'off', 'no-such-rule': 'error' } } }));
-    const r2 = run(['check', '--config', nested, `test/fixtures/${CORPUS.suxitong}`]);
+    const r2 = run(['check', '--config', nested, `test/fixtures/corpus/${CORPUS.suxitong}`]);
     expect(r2.code).toBe(0);
     expect(r2.stderr).toContain('规则“no-such-rule”不存在');
 
     const broken = join(tmp, 'broken.json');
     writeFileSync(broken, '{ "rules": ');
-    const r3 = run(['check', '--config', broken, `test/fixtures/${CORPUS.suxitong}`]);
+    const r3 = run(['check', '--config', broken, `test/fixtures/corpus/${CORPUS.suxitong}`]);
     expect(r3.code).toBe(2);
     expect(r3.stderr).toContain(`${broken}: 配置文件不是有效的 JSON`);
   });
@@ -155,7 +155,7 @@ describe('fazhi-report check', () => {
   it('skips a file over the size limit with one info finding', () => {
     const config = join(tmp, 'small.json');
     writeFileSync(config, JSON.stringify({ maxFileSize: 1000 }));
-    const r = run(['check', '--format', 'json', '--config', config, `test/fixtures/${CORPUS.suxitong}`]);
+    const r = run(['check', '--format', 'json', '--config', config, `test/fixtures/corpus/${CORPUS.suxitong}`]);
     const out = JSON.parse(r.stdout);
     expect(out[0].findings).toHaveLength(1);
     expect(out[0].findings[0]).toMatchObject({ rule: 'file-size', severity: 'info' });
@@ -166,8 +166,8 @@ describe('fazhi-report check', () => {
 
 describe('fazhi-report check --format sarif', () => {
   it('is SARIF 2.1.0, field by field', () => {
-    const json = JSON.parse(run(['check', '--format', 'json', 'test/fixtures/']).stdout);
-    const r = run(['check', '--format', 'sarif', 'test/fixtures/', join(tmp, 'missing.md')]);
+    const json = JSON.parse(run(['check', '--format', 'json', 'test/fixtures/corpus/']).stdout);
+    const r = run(['check', '--format', 'sarif', 'test/fixtures/corpus/', join(tmp, 'missing.md')]);
     expect(r.code).toBe(2);
     const log = JSON.parse(r.stdout) as Sarif.Log;
     expect(log.version).toBe('2.1.0');
@@ -183,9 +183,9 @@ describe('fazhi-report check --format sarif', () => {
     expect(placeholderRule.shortDescription?.text).toMatch(/占位符/);
     expect(rules.find((x) => x.id === 'file-size')!.defaultConfiguration).toEqual({ level: 'note' });
     expect(run0.artifacts!.map((a) => a.location!.uri)).toEqual([
-      `test/fixtures/${CORPUS.jiangsu}`,
-      `test/fixtures/${CORPUS.xinyang}`,
-      `test/fixtures/${CORPUS.suxitong}`,
+      `test/fixtures/corpus/${CORPUS.jiangsu}`,
+      `test/fixtures/corpus/${CORPUS.xinyang}`,
+      `test/fixtures/corpus/${CORPUS.suxitong}`,
     ]);
     const expected = json.flatMap((e: { file: string; findings: { rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }) =>
       e.findings.map((f) => ({ file: e.file, ...f })),
@@ -216,7 +216,7 @@ describe('fazhi-report check --format sarif', () => {
 
 describe('fazhi-report outline', () => {
   it('prints the title and the headings as an indented tree', () => {
-    const r = run(['outline', `test/fixtures/${CORPUS.suxitong}`]);
+    const r = run(['outline', `test/fixtures/corpus/${CORPUS.suxitong}`]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('苏锡通园区2022年度法治政府建设情况报告    [1]');
@@ -225,7 +225,7 @@ describe('fazhi-report outline', () => {
   });
 
   it('prints JSON with the outline of the contract', () => {
-    const out = JSON.parse(run(['outline', '--format', 'json', `test/fixtures/${CORPUS.xinyang}`]).stdout);
+    const out = JSON.parse(run(['outline', '--format', 'json', `test/fixtures/corpus/${CORPUS.xinyang}`]).stdout);
     expect(out.outline[0]).toMatchObject({ kind: 'addressee', level: null, title: '市法治政府建设领导小组办公室:' });
     expect(out.outline[1]).toMatchObject({ kind: 'heading', level: 1, numbering: '一、', title: '推进法治政府建设工作情况' });
   });

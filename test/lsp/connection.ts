@@ -34,7 +34,9 @@ export async function startServer(args: string[], initializationOptions: unknown
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const seen: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];
-  connection.onNotification(LogMessageNotification.type, (params) => logs.push(params.message));
+  connection.onNotification(LogMessageNotification.type, (params) => {
+    logs.push(params.message);
+  });
   const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     seen.push(params);

@@ -10,12 +10,12 @@ import {
   ExecuteCommandRequest,
   type DocumentSymbol,
 } from 'vscode-languageserver-protocol/node';
-import { CORPUS, FIXTURES, ROOT, fixture } from '../helpers';
+import { CORPUS, CORPUS_DIR, FIXTURES, ROOT, corpus, fixture } from '../helpers';
 import { startServer, type TestServer } from './connection';
 
 const uriOf = (path: string) => pathToFileURL(path).href;
-const SUXITONG = uriOf(join(FIXTURES, CORPUS.suxitong));
-const XINYANG = uriOf(join(FIXTURES, CORPUS.xinyang));
+const SUXITONG = uriOf(join(CORPUS_DIR, CORPUS.suxitong));
+const XINYANG = uriOf(join(CORPUS_DIR, CORPUS.xinyang));
 const README = uriOf(join(ROOT, 'README.md'));
 const NOTES = uriOf(join(FIXTURES, 'notes.md'));
 
@@ -45,7 +45,7 @@ describe.each([
   });
 
   it('publishes the diagnostics of each version it is sent', async () => {
-    const text = fixture(CORPUS.suxitong);
+    const text = corpus(CORPUS.suxitong);
     const first = await open(server, SUXITONG, text);
     expect(first.diagnostics).toHaveLength(1);
     expect(first.diagnostics[0]).toMatchObject({
@@ -119,7 +119,7 @@ describe.each([
   });
 
   it('clears the diagnostics of a closed document', async () => {
-    await open(server, XINYANG, fixture(CORPUS.xinyang));
+    await open(server, XINYANG, corpus(CORPUS.xinyang));
     await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: XINYANG } });
     const cleared = await server.diagnostics(XINYANG, undefined as unknown as number);
     expect(cleared.diagnostics).toEqual([]);
@@ -132,7 +132,7 @@ describe('language server settings', () => {
       settings: { debounce: 0, rules: { placeholder: 'warning', 'no-such-rule': 'error' }, reportYear: 'twenty' },
     });
     try {
-      const result = await open(server, SUXITONG, fixture(CORPUS.suxitong));
+      const result = await open(server, SUXITONG, corpus(CORPUS.suxitong));
       expect(result.diagnostics.map((d) => d.severity)).toEqual([2]);
       expect(server.logs.join('\n')).toContain('规则“no-such-rule”不存在');
       expect(server.logs.join('\n')).toContain('fazhiReport.reportYear 应为 1990–2100 之间的年份');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/analysis';
 import type { AnalyzeOptions } from '../../server/src/analysis';
-import { CORPUS, fixture } from '../helpers';
+import { CORPUS, corpus } from '../helpers';
 
 const placeholders = (text: string, options: AnalyzeOptions = { format: 'plain' }) =>
   analyze(text, options)
@@ -56,8 +56,8 @@ describe('placeholder', () => {
   });
 
   it('finds only the real fault in the real reports', () => {
-    expect(placeholders(fixture(CORPUS.suxitong))).toEqual(['*****']);
-    expect(placeholders(fixture(CORPUS.xinyang))).toEqual([]);
-    expect(placeholders(fixture(CORPUS.jiangsu))).toEqual([]);
+    expect(placeholders(corpus(CORPUS.suxitong))).toEqual(['*****']);
+    expect(placeholders(corpus(CORPUS.xinyang))).toEqual([]);
+    expect(placeholders(corpus(CORPUS.jiangsu))).toEqual([]);
   });
 });

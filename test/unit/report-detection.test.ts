@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDetailed } from '../../server/src/analysis/analyze';
-import { CORPUS, ROOT, fixture } from '../helpers';
+import { CORPUS, ROOT, corpus, fixture } from '../helpers';
 
 const looks = (text: string, format: 'markdown' | 'plain' = 'plain') => analyzeDetailed(text, { format }).looksLikeReport;
 
 describe('which documents look like reports', () => {
   it('takes the three real reports and the sample draft', () => {
-    expect(looks(fixture(CORPUS.jiangsu))).toBe(true);
-    expect(looks(fixture(CORPUS.xinyang))).toBe(true);
-    expect(looks(fixture(CORPUS.suxitong))).toBe(true);
+    expect(looks(corpus(CORPUS.jiangsu))).toBe(true);
+    expect(looks(corpus(CORPUS.xinyang))).toBe(true);
+    expect(looks(corpus(CORPUS.suxitong))).toBe(true);
     expect(looks(readFileSync(join(ROOT, 'samples', '2023-示例区-法治政府建设情况报告.md'), 'utf8'), 'markdown')).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/analysis';
-import { CORPUS, fixture } from '../helpers';
+import { CORPUS, corpus } from '../helpers';
 
 const year = (text: string, options = {}) => {
   const a = analyze(text, { format: 'plain', ...options });
@@ -9,9 +9,9 @@ const year = (text: string, options = {}) => {
 
 describe('report year', () => {
   it('reads each real report right', () => {
-    expect(year(fixture(CORPUS.jiangsu))).toEqual([2020, 'title']);
-    expect(year(fixture(CORPUS.xinyang))).toEqual([2021, 'plan']);
-    expect(year(fixture(CORPUS.suxitong))).toEqual([2022, 'title']);
+    expect(year(corpus(CORPUS.jiangsu))).toEqual([2020, 'title']);
+    expect(year(corpus(CORPUS.xinyang))).toEqual([2021, 'plan']);
+    expect(year(corpus(CORPUS.suxitong))).toEqual([2022, 'title']);
   });
 
   it('takes the title year even when another year is more frequent', () => {
@@ -54,6 +54,6 @@ describe('report year', () => {
   });
 
   it('lets the option win over everything', () => {
-    expect(year(fixture(CORPUS.suxitong), { reportYear: 2030 })).toEqual([2030, 'option']);
+    expect(year(corpus(CORPUS.suxitong), { reportYear: 2030 })).toEqual([2030, 'option']);
   });
 });
