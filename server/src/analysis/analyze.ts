@@ -1,6 +1,7 @@
 import { ReportDocument } from './document';
 import { LineKind, parse } from './parse';
-import { buildOutline, recognizeStructure } from './outline';
+import { buildOutline } from './outline';
+import { recognizeStructure } from './structure';
 import { findSections, sectionCatalogue } from './sections';
 import { detectReportYear } from './year';
 import { RULES } from './rules';

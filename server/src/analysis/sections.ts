@@ -1,6 +1,6 @@
 import catalogueData from './data/sections.json';
 import type { ReportDocument } from './document';
-import { sectionEndLine, type HeadingLine, type Structure } from './outline';
+import { sectionEndLine, type HeadingLine, type Structure } from './structure';
 import { SECTION_KEYS, type SectionInfo, type SectionKey, type SectionSetting } from './types';
 
 export interface SectionEntry {
@@ -72,7 +72,7 @@ export function findSections(doc: ReportDocument, structure: Structure, catalogu
     }
     if (best < 0) continue;
     const h = headings[best];
-    const endLine = sectionEndLine(doc, headings, best);
+    const endLine = sectionEndLine(doc, structure, best);
     result[entry.key] = {
       key: entry.key,
       title: doc.text.slice(h.numberingStart, h.titleEnd),

@@ -1,6 +1,6 @@
 import type { ReportDocument } from './document';
 import { LineKind, type ParsedDocument } from './parse';
-import type { Structure } from './outline';
+import type { Structure } from './structure';
 import type { FoundSection } from './sections';
 import { parseChineseDigits } from './numerals';
 import type { ReportYearSource } from './types';

@@ -1,9 +1,12 @@
 import type { Severity } from '../types';
 import type { Rule } from './rule';
 import { placeholder } from './placeholder';
+import { headingSequence } from './heading-sequence';
+import { headingLevel } from './heading-level';
+import { headingStyle } from './heading-style';
 
 /** Every rule the core runs, in a stable order. */
-export const RULES: readonly Rule[] = [placeholder];
+export const RULES: readonly Rule[] = [placeholder, headingSequence, headingLevel, headingStyle];
 
 export interface RuleDescriptor {
   id: string;

@@ -1,6 +1,6 @@
 import type { ReportDocument } from '../document';
 import type { ParsedDocument } from '../parse';
-import type { Structure } from '../outline';
+import type { Structure } from '../structure';
 import type { FoundSection, SectionEntry } from '../sections';
 import type { YearResult } from '../year';
 import type { AnalyzeOptions, SectionKey, Severity } from '../types';

@@ -1,0 +1,373 @@
+// Recognition of the report's structure, per source line: title, addressee,
+// numbered headings (GB/T 9704-2012 7.3.3), inline enumerations, signature.
+// Drafts pasted from Word have one paragraph per line, so lines decide, and
+// the Markdown tree only tells which lines are code, quotes, tables or `#`.
+import type { ReportDocument, Line } from './document';
+import { LineKind, type ParsedDocument } from './parse';
+import { parseChineseInteger } from './numerals';
+
+/** A numbering style; the level is fixed by GB/T 9704 for each. */
+export type NumberingStyle =
+  | 'cn-dun' // 一、
+  | 'cn-dot' // 一. 一．
+  | 'cn-paren-full' // （一）
+  | 'cn-paren-half' // (一)
+  | 'arabic-dot' // 1.
+  | 'arabic-dun' // 1、
+  | 'arabic-fullstop' // 1．
+  | 'arabic-paren-full' // （1）
+  | 'arabic-paren-half' // (1)
+  | 'circled' // ①
+  | 'none'; // a Markdown heading without numbering
+
+export interface HeadingLine {
+  line: number;
+  level: number;
+  style: NumberingStyle;
+  /** The numbering as written, e.g. `（一）`; empty when there is none. */
+  numbering: string;
+  /** Its value (一 → 1, ③ → 3); 0 when there is none. */
+  value: number;
+  numberingStart: number;
+  numberingEnd: number;
+  titleStart: number;
+  titleEnd: number;
+  title: string;
+  /** Markdown `#` depth, 0 for a plain line. */
+  mdDepth: number;
+}
+
+/** An inline enumeration item: `一是…`, `第一，…`. */
+export interface ItemMarker {
+  value: number;
+  numbering: string;
+  numberingStart: number;
+  numberingEnd: number;
+  titleStart: number;
+  titleEnd: number;
+  /** End of the item's text: before the next item at its depth or above, or the end of its heading's body. */
+  end: number;
+  line: number;
+  /** The heading whose body holds it; -1 before the first heading. */
+  heading: number;
+  /** The item it is nested in (`四是…一是…`), or -1. */
+  parent: number;
+}
+
+export interface Signature {
+  firstLine: number;
+  lastLine: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Structure {
+  title: { line: number; start: number; end: number; text: string } | null;
+  /** Lines repeating the title right after it (pasted twice). */
+  titleDuplicates: number[];
+  addressee: { line: number; start: number; end: number } | null;
+  headings: HeadingLine[];
+  items: ItemMarker[];
+  signature: Signature | null;
+  /** The last line of the report's body: before the signature and any web-page furniture. */
+  lastContentLine: number;
+}
+
+const CN = '[一二三四五六七八九十百零〇两]';
+const NUMBERING: { re: RegExp; level: number; style: NumberingStyle }[] = [
+  { re: new RegExp(`^(${CN}{1,6})、`), level: 1, style: 'cn-dun' },
+  { re: new RegExp(`^(${CN}{1,6})[.．](?![.．\\d])`), level: 1, style: 'cn-dot' },
+  { re: new RegExp(`^（(${CN}{1,6})）`), level: 2, style: 'cn-paren-full' },
+  { re: new RegExp(`^[（(](${CN}{1,6})[）)]`), level: 2, style: 'cn-paren-half' },
+  { re: /^(\d{1,3})\.(?![.\d])/, level: 3, style: 'arabic-dot' },
+  { re: /^(\d{1,3})、/, level: 3, style: 'arabic-dun' },
+  { re: /^(\d{1,3})．(?![．\d])/, level: 3, style: 'arabic-fullstop' },
+  { re: /^（(\d{1,3})）/, level: 4, style: 'arabic-paren-full' },
+  { re: /^[（(](\d{1,3})[）)]/, level: 4, style: 'arabic-paren-half' },
+  { re: /^([①-⑳])/, level: 4, style: 'circled' },
+];
+
+const SENTENCE_END = /[。！？!?]/;
+// An item's title also ends at the clause mark that separates `一是…；二是…`.
+const ITEM_TITLE_END = /[。！？!?；;]/;
+const SPACES = /^[\s\u3000]*/;
+
+function numberValue(raw: string, style: NumberingStyle): number {
+  if (style === 'circled') return raw.charCodeAt(0) - 0x2460 + 1;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return parseChineseInteger(raw) ?? 0;
+}
+
+/** Where a line's text starts: after `#` marks, indentation and, in Markdown, an opening `**`. */
+function contentStart(line: Line, parsed: ParsedDocument): number {
+  const md = parsed.mdHeadings.get(line.index);
+  let at = md ? md.contentStart - line.start : 0;
+  at += SPACES.exec(line.norm.slice(at))![0].length;
+  if (parsed.format === 'markdown') {
+    const emphasis = /^[*_]{1,3}(?=\S)/.exec(line.norm.slice(at));
+    if (emphasis) at += emphasis[0].length;
+  }
+  return line.start + at;
+}
+
+/** A title runs to the first `。`; trailing spaces, emphasis marks and a colon are not part of it. */
+function titleEndOf(doc: ReportDocument, lineEnd: number, from: number, stopAt = SENTENCE_END): number {
+  const stop = stopAt.exec(doc.norm.slice(from, lineEnd));
+  let end = stop ? from + stop.index : lineEnd;
+  while (end > from && /[\s\u3000*_#：:]/.test(doc.norm[end - 1])) end--;
+  return end;
+}
+
+function matchNumbering(doc: ReportDocument, line: Line, start: number) {
+  const text = doc.norm.slice(start, line.end);
+  for (const n of NUMBERING) {
+    const m = n.re.exec(text);
+    if (!m) continue;
+    // A numbering with nothing after it is no heading.
+    if (text.slice(m[0].length).trim().length === 0) return null;
+    return { ...n, raw: m[1], length: m[0].length };
+  }
+  return null;
+}
+
+const TITLE_HINT = /报告$|法治政府建设.{0,12}(情况|工作|总结)$/;
+const DATE_LINE = /^[\s\u3000]*[（(]?((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})[\s\u3000]*年[\s\u3000]*(\d{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*月[\s\u3000]*(\d{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*日[）)]?[\s\u3000]*$/;
+const ORGANISATION = /(政府|委员会|管委会|办公室|领导小组|局|厅|委|办|院|署|中心|部|所|公司|街道|园区|开发区|高新区)[\s\u3000]*$/;
+// Widgets and links of the web page a report was copied from.
+const FURNITURE =
+  /^[\s\u3000\-•·|｜]*(标签|相关词条|热门词条|联络我们|联系我们|热门搜索|最近搜索|关注我们|关注|分享|字号|打印|关闭|来源|责任编辑|扫一扫|收藏|浏览次数|阅读次数|发布时间|上一篇|下一篇|返回顶部|首页|招标|无|\d+人觉得有用|【打印】|【关闭】)/;
+
+function isFurniture(line: Line): boolean {
+  const text = line.norm.trim();
+  if (text === '') return true;
+  if (text.length > 40) return false;
+  return FURNITURE.test(text) || /^[|｜\-•·\s]+$/.test(text);
+}
+
+/** Finds the trailing web-page furniture, then the signature and date above it. */
+function findEnding(doc: ReportDocument, parsed: ParsedDocument, afterLine: number): { signature: Signature | null; lastContentLine: number } {
+  let last = doc.lineCount - 1;
+  while (last > afterLine && (parsed.kinds[last] === LineKind.Prose || doc.lines[last].text.trim() === '') && isFurniture(doc.lines[last])) last--;
+  const prevNonBlank = (i: number) => {
+    while (i > afterLine && doc.lines[i].text.trim() === '') i--;
+    return i;
+  };
+  let first = -1;
+  let end = -1;
+  if (last > afterLine && DATE_LINE.test(doc.lines[last].norm)) {
+    end = last;
+    first = last;
+    const org = prevNonBlank(last - 1);
+    if (org > afterLine && isOrganisationLine(doc.lines[org])) first = org;
+  } else if (last > afterLine && isOrganisationLine(doc.lines[last])) {
+    first = end = last;
+  }
+  if (first < 0) return { signature: null, lastContentLine: last };
+  const start = doc.lines[first].start + SPACES.exec(doc.lines[first].text)![0].length;
+  const stop = doc.lines[end].start + doc.lines[end].text.trimEnd().length;
+  const text = doc.lines
+    .slice(first, end + 1)
+    .map((l) => l.text.trim())
+    .filter(Boolean)
+    .join(' ');
+  return { signature: { firstLine: first, lastLine: end, start, end: stop, text }, lastContentLine: prevNonBlank(first - 1) };
+}
+
+function isOrganisationLine(line: Line): boolean {
+  const text = line.norm.trim();
+  return text.length > 0 && text.length <= 30 && !/[。，,；;：:！？]/.test(text) && ORGANISATION.test(text);
+}
+
+export function recognizeStructure(doc: ReportDocument, parsed: ParsedDocument): Structure {
+  const headings: HeadingLine[] = [];
+  let title: Structure['title'] = null;
+  const titleDuplicates: number[] = [];
+  let addressee: Structure['addressee'] = null;
+  let nonBlankSeen = 0;
+  let numberedParentLevel = 0;
+
+  for (const line of doc.lines) {
+    if (parsed.kinds[line.index] !== LineKind.Prose) continue;
+    const start = contentStart(line, parsed);
+    if (start >= line.end) continue;
+    const md = parsed.mdHeadings.get(line.index);
+    const before = nonBlankSeen++;
+    const numbering = matchNumbering(doc, line, start);
+
+    if (!numbering && headings.length === 0) {
+      const end = titleEndOf(doc, line.end, start);
+      const text = doc.norm.slice(start, end);
+      if (title) {
+        if (doc.norm.slice(title.start, title.end) === text) {
+          titleDuplicates.push(line.index);
+          continue;
+        }
+      } else if (before < 3 && (md || (TITLE_HINT.test(text) && !/[。，,]/.test(text)))) {
+        // The title: a first `#` heading, or an early line that names the report.
+        title = { line: line.index, start, end, text: doc.text.slice(start, end) };
+        continue;
+      }
+      // The addressee: `常州市人民政府：` before any heading.
+      if (!addressee && before < 3 && /[：:]\s*$/.test(line.norm) && line.norm.trim().length <= 40 && !/[。，,]/.test(line.norm)) {
+        addressee = { line: line.index, start, end: line.start + line.text.trimEnd().length };
+        continue;
+      }
+    }
+
+    if (numbering) {
+      const numberingEnd = start + numbering.length;
+      const titleStart = numberingEnd + SPACES.exec(doc.norm.slice(numberingEnd, line.end))![0].length;
+      const titleEnd = titleEndOf(doc, line.end, titleStart);
+      numberedParentLevel = numbering.level;
+      headings.push({
+        line: line.index,
+        level: numbering.level,
+        style: numbering.style,
+        numbering: doc.text.slice(start, numberingEnd),
+        value: numberValue(numbering.raw, numbering.style),
+        numberingStart: start,
+        numberingEnd,
+        titleStart,
+        titleEnd,
+        title: doc.text.slice(titleStart, titleEnd),
+        mdDepth: md?.depth ?? 0,
+      });
+    } else if (md) {
+      // A `#` heading without numbering sits one level below its numbered parent.
+      const titleEnd = titleEndOf(doc, line.end, start);
+      headings.push({
+        line: line.index,
+        level: numberedParentLevel ? Math.min(numberedParentLevel + 1, 4) : 1,
+        style: 'none',
+        numbering: '',
+        value: 0,
+        numberingStart: start,
+        numberingEnd: start,
+        titleStart: start,
+        titleEnd,
+        title: doc.text.slice(start, titleEnd),
+        mdDepth: md.depth,
+      });
+    }
+  }
+  const lastHeadingLine = headings.length ? headings[headings.length - 1].line : (title?.line ?? -1);
+  const { signature, lastContentLine } = findEnding(doc, parsed, lastHeadingLine);
+  const structure: Structure = { title, titleDuplicates, addressee, headings, items: [], signature, lastContentLine };
+  structure.items = recognizeItems(doc, parsed, structure);
+  return structure;
+}
+
+/** The last line of a heading's section: the last non-blank line before the next heading at its level or above. */
+export function sectionEndLine(doc: ReportDocument, structure: Structure, index: number): number {
+  const { headings } = structure;
+  const h = headings[index];
+  let end = structure.lastContentLine;
+  for (let j = index + 1; j < headings.length; j++) {
+    if (headings[j].level <= h.level) {
+      end = Math.min(end, headings[j].line - 1);
+      break;
+    }
+  }
+  while (end > h.line && doc.lines[end].text.trim() === '') end--;
+  return Math.max(end, h.line);
+}
+
+// `一是` at the start of a line or after a sentence or clause (`…工作，一是`); `第一，` likewise.
+const ITEM = /(?<=^[\s\u3000]*|[。；;：:！？!?，,])[\s\u3000]*(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})(?=[，,、：:]))/g;
+
+/**
+ * Inline enumerations in each heading's own body (before its first sub-heading).
+ * A `一是` after an open item on the same line starts a nested count (`四是…一是…二是…`);
+ * a `一是` that opens a line starts a new list.
+ */
+function recognizeItems(doc: ReportDocument, parsed: ParsedDocument, structure: Structure): ItemMarker[] {
+  const items: ItemMarker[] = [];
+  const { headings } = structure;
+  const bodyStart = structure.title ? structure.title.line + 1 : 0;
+  const bodies: { heading: number; from: number; to: number }[] = [];
+  if (headings.length === 0 || headings[0].line > bodyStart) {
+    bodies.push({ heading: -1, from: bodyStart, to: Math.min((headings[0]?.line ?? Infinity) - 1, structure.lastContentLine) });
+  }
+  headings.forEach((h, i) => bodies.push({ heading: i, from: h.line, to: Math.min((headings[i + 1]?.line ?? Infinity) - 1, structure.lastContentLine) }));
+
+  for (const body of bodies) {
+    if (body.to < body.from) continue;
+    const base = items.length;
+    const depth: number[] = [];
+    let open: number[] = []; // local indices of the open items, outermost first
+    for (let l = body.from; l <= body.to; l++) {
+      const kind = parsed.kinds[l];
+      if (kind !== LineKind.Prose && kind !== LineKind.Quote) continue;
+      const line = doc.lines[l];
+      ITEM.lastIndex = body.heading >= 0 && l === headings[body.heading].line ? headings[body.heading].titleEnd - line.start : 0;
+      let firstOnLine = true;
+      for (let m = ITEM.exec(line.norm); m; m = ITEM.exec(line.norm)) {
+        const raw = m[1] ?? m[2];
+        const value = parseChineseInteger(raw) ?? 0;
+        let parent = -1;
+        if (value === 1) {
+          if (open.length && !firstOnLine) parent = open[open.length - 1];
+          else open = [];
+        } else {
+          let k = open.length - 1;
+          while (k >= 0 && items[base + open[k]].value !== value - 1) k--;
+          // No predecessor (一是…三是): it takes the place of the innermost open item.
+          if (k < 0) k = open.length - 1;
+          open = k >= 0 ? open.slice(0, k) : [];
+          parent = open.length ? open[open.length - 1] : -1;
+        }
+        const numberingStart = line.start + m.index + SPACES.exec(m[0])![0].length;
+        const numberingEnd = numberingStart + raw.length + 1;
+        const titleStart = numberingEnd + (m[2] !== undefined ? 1 : 0);
+        items.push({
+          value,
+          numbering: doc.text.slice(numberingStart, numberingEnd),
+          numberingStart,
+          numberingEnd,
+          titleStart,
+          titleEnd: titleEndOf(doc, line.end, titleStart, ITEM_TITLE_END),
+          end: -1,
+          line: l,
+          heading: body.heading,
+          parent: parent >= 0 ? base + parent : -1,
+        });
+        depth.push(parent >= 0 ? depth[parent] + 1 : 0);
+        open.push(items.length - 1 - base);
+        firstOnLine = false;
+      }
+    }
+    // An item ends where the next item at its depth or above starts, or with its body.
+    const bodyEnd = lastNonBlankEnd(doc, body.from, body.to);
+    for (let i = base; i < items.length; i++) {
+      let end = bodyEnd;
+      for (let j = i + 1; j < items.length; j++) {
+        if (depth[j - base] <= depth[i - base]) {
+          end = trimEndBefore(doc, items[j].numberingStart);
+          break;
+        }
+      }
+      items[i].end = Math.max(end, items[i].titleStart);
+      // A title stops where the next item, nested or not, begins.
+      const next = i + 1 < items.length ? items[i + 1].numberingStart : Infinity;
+      let titleEnd = Math.min(items[i].titleEnd, items[i].end, next);
+      while (titleEnd > items[i].titleStart && /[\s\u3000，,、：:；;]/.test(doc.norm[titleEnd - 1])) titleEnd--;
+      items[i].titleEnd = titleEnd;
+    }
+  }
+  return items;
+}
+
+function lastNonBlankEnd(doc: ReportDocument, from: number, to: number): number {
+  for (let l = to; l >= from; l--) {
+    const line = doc.lines[l];
+    if (line.text.trim() !== '') return line.start + line.text.trimEnd().length;
+  }
+  return doc.lines[from].end;
+}
+
+function trimEndBefore(doc: ReportDocument, offset: number): number {
+  let end = offset;
+  while (end > 0 && /\s|\u3000/.test(doc.text[end - 1])) end--;
+  return end;
+}
