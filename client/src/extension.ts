@@ -19,6 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'plaintext', scheme: 'untitled' },
     ],
     synchronize: { configurationSection: 'fazhiReport' },
+    // VS Code lists Markdown `#` headings itself; see fazhiReport.markdownSymbols.
+    initializationOptions: { hostHasMarkdownOutline: true },
   };
   client = new LanguageClient('fazhiReport', '法治政府建设报告助手', serverOptions, clientOptions);
 

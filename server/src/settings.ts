@@ -13,6 +13,8 @@ export interface Settings {
   sections: Partial<Record<SectionKey, SectionSetting>>;
   debounce: number;
   maxFileSize: number;
+  /** Our document symbols for Markdown: `auto` defers to an editor's own Markdown outline unless it misses numbered lines. */
+  markdownSymbols: 'auto' | 'always' | 'never';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sections: {},
   debounce: 300,
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  markdownSymbols: 'auto',
 };
 
 const RULE_SETTINGS = new Set(['error', 'warning', 'info', 'off']);
@@ -74,6 +77,10 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
       case 'maxFileSize':
         if (typeof value === 'number' && value > 0) settings.maxFileSize = value;
         else problems.push(`fazhiReport.maxFileSize 应为正数（字节），收到 ${JSON.stringify(value)}，已忽略`);
+        break;
+      case 'markdownSymbols':
+        if (value === 'auto' || value === 'always' || value === 'never') settings.markdownSymbols = value;
+        else problems.push(`fazhiReport.markdownSymbols 应为 auto、always 或 never，收到 ${JSON.stringify(value)}，已忽略`);
         break;
       default:
         problems.push(`未知设置项“${key}”，已忽略`);

@@ -8,6 +8,10 @@ import {
   DidCloseTextDocumentNotification,
   DocumentSymbolRequest,
   ExecuteCommandRequest,
+  FoldingRangeRequest,
+  CodeActionRequest,
+  DidChangeConfigurationNotification,
+  type CodeAction,
   type DocumentSymbol,
 } from 'vscode-languageserver-protocol/node';
 import { CORPUS, CORPUS_DIR, FIXTURES, ROOT, corpus, fixture } from '../helpers';
@@ -139,5 +143,90 @@ describe('language server settings', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('outline features over LSP', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio'], { settings: { debounce: 0 }, hostHasMarkdownOutline: true });
+  });
+  afterAll(() => server.stop());
+
+  it('folds every section and multi-line item of a real report', async () => {
+    const uri = uriOf(join(CORPUS_DIR, CORPUS.jiangsu));
+    await open(server, uri, corpus(CORPUS.jiangsu));
+    const ranges = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    // Seven level-1 sections, each spanning several lines; the one item over two lines (五是 … 依法開展新冠肺炎).
+    expect(ranges!.map((r) => [r.startLine, r.endLine])).toEqual([
+      [10, 16],
+      [15, 16],
+      [17, 21],
+      [22, 27],
+      [28, 34],
+      [35, 39],
+      [40, 46],
+      [47, 51],
+    ]);
+  });
+
+  it('answers fazhiReport/outline with version, tree, sections and counts per node', async () => {
+    const uri = SUXITONG;
+    await open(server, uri, corpus(CORPUS.suxitong), 'plaintext', 7);
+    const response = (await server.connection.sendRequest('fazhiReport/outline', { textDocument: { uri } })) as {
+      version: number;
+      isReport: boolean;
+      outline: { title: string; findingCount: number; children: { findingCount: number }[] }[];
+      sections: Record<string, { title: string } | null>;
+      findingCount: number;
+    };
+    expect(response.version).toBe(7);
+    expect(response.isReport).toBe(true);
+    expect(response.findingCount).toBe(1);
+    expect(response.outline.map((n) => [n.title, n.findingCount])).toEqual([
+      ['推进法治政府建设的主要举措和成效', 1],
+      ['主要负责人履行推进法治建设第一责任人职责情况', 0],
+      ['存在问题和不足', 0],
+      ['2023年度推进法治政府建设的主要安排', 0],
+    ]);
+    // The placeholder sits in (八)打造数字法治政府情况.
+    expect(response.outline[0].children.map((c) => c.findingCount)).toEqual([0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(response.sections.problems!.title).toBe('三、存在问题和不足');
+
+    const readme = (await server.connection.sendRequest('fazhiReport/outline', { textDocument: { uri: README } })) as { isReport: boolean; outline: unknown[] } | null;
+    expect(readme).toBeNull(); // not open in this server
+    await open(server, README, readFileSync(join(ROOT, 'README.md'), 'utf8'), 'markdown');
+    const opened = (await server.connection.sendRequest('fazhiReport/outline', { textDocument: { uri: README } })) as { isReport: boolean; outline: unknown[]; version: number };
+    expect(opened).toMatchObject({ isReport: false, outline: [], version: 1 });
+  });
+
+  it('offers the quick fix of a finding, recomputed for the current text', async () => {
+    const uri = 'untitled:heading-style';
+    const text = '某区2023年度法治政府建设情况报告\n一、甲\n1.子一\n2.子二\n3、子三\n二、乙\n';
+    const diagnostics = await open(server, uri, text);
+    const style = diagnostics.diagnostics.find((d) => d.code === 'heading-style')!;
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: style.range,
+      context: { diagnostics: [style], only: ['quickfix'] },
+    })) as CodeAction[];
+    expect(actions).toHaveLength(1);
+    expect(actions[0]).toMatchObject({ title: '改为“3.”', kind: 'quickfix', isPreferred: true });
+    expect(actions[0].edit!.changes![uri]).toEqual([{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } }, newText: '3.' }]);
+  });
+
+  it('leaves Markdown with only `#` headings to the editor\'s own outline, unless told otherwise', async () => {
+    const uri = 'untitled:hash-only.md';
+    const text = '# 某区2023年度法治政府建设情况报告\n\n## 一、主要举措\n\n## 二、存在问题\n';
+    await open(server, uri, text, 'markdown');
+    expect(await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })).toEqual([]);
+    const mixed = 'untitled:mixed.md';
+    await open(server, mixed, '# 某区2023年度法治政府建设情况报告\n\n一、主要举措\n\n二、存在问题\n', 'markdown');
+    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: mixed } })) as DocumentSymbol[];
+    expect(symbols.map((s) => s.name)).toEqual(['一、主要举措', '二、存在问题']);
+
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { fazhiReport: { debounce: 0, markdownSymbols: 'always' } } });
+    const always = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    expect(always.map((s) => s.name)).toEqual(['一、主要举措', '二、存在问题']);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   createConnection,
   ProposedFeatures,
   TextDocuments,
@@ -10,10 +11,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDetailed, type DetailedAnalysis } from '../analysis/analyze';
 import { analyzeOptionsFrom, DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { toDiagnostic, toDocumentSymbols } from './convert';
+import { codeActions, foldingRanges, outlineResponse } from './features';
 import { ReportDecider } from './reports';
 import { formatForDocument } from './uri';
 
 export const CHECK_DOCUMENT_COMMAND = 'fazhiReport.checkDocument';
+export const OUTLINE_REQUEST = 'fazhiReport/outline';
 
 interface Entry {
   version: number;
@@ -33,6 +36,8 @@ export function runLanguageServer(): Connection {
   let settings: Settings = DEFAULT_SETTINGS;
   let initSettings: unknown = undefined;
   let pullConfiguration = false;
+  // The editor lists Markdown `#` headings itself (VS Code does; the client says so).
+  let hostHasMarkdownOutline = false;
 
   const applySettings = (raw: unknown) => {
     const { settings: next, problems } = normalizeSettings(raw);
@@ -94,13 +99,16 @@ export function runLanguageServer(): Connection {
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
-    initSettings = params.initializationOptions?.settings ?? params.initializationOptions;
+    initSettings = params.initializationOptions?.settings;
+    hostHasMarkdownOutline = params.initializationOptions?.hostHasMarkdownOutline === true;
     applySettings(initSettings);
     decider.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: '报告大纲' },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [CHECK_DOCUMENT_COMMAND] },
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -132,11 +140,44 @@ export function runLanguageServer(): Connection {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
+  /** The current analysis of an open report, or null. */
+  const reportEntry = (uri: string): Entry | null => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const entry = analyse(document);
+    return entry.isReport ? entry : null;
+  };
+
   connection.onDocumentSymbol((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const entry = reportEntry(params.textDocument.uri);
+    if (!document || !entry) return [];
+    if (formatForDocument(document.uri, document.languageId) === 'markdown' && !wantsMarkdownSymbols(entry.result)) return [];
+    return toDocumentSymbols(entry.result.analysis.outline);
+  });
+
+  const wantsMarkdownSymbols = (result: DetailedAnalysis): boolean => {
+    if (settings.markdownSymbols !== 'auto') return settings.markdownSymbols === 'always';
+    if (!hostHasMarkdownOutline) return true;
+    // The built-in outline sees only `#` headings: add ours when numbered lines would be missing.
+    return result.context?.structure.headings.some((h) => h.style !== 'none' && h.mdDepth === 0) ?? false;
+  };
+
+  connection.onFoldingRanges((params) => {
+    const entry = reportEntry(params.textDocument.uri);
+    return entry ? foldingRanges(entry.result.analysis.outline) : [];
+  });
+
+  connection.onCodeAction((params) => {
+    const entry = reportEntry(params.textDocument.uri);
+    return entry ? codeActions(params.textDocument.uri, entry.result, params.range, params.context.only) : [];
+  });
+
+  connection.onRequest(OUTLINE_REQUEST, (params: { textDocument: { uri: string } }) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const entry = analyse(document);
-    return entry.isReport ? toDocumentSymbols(entry.result.analysis.outline) : [];
+    return outlineResponse(document.uri, document.version, entry.isReport, entry.result.analysis);
   });
 
   connection.onExecuteCommand((params) => {

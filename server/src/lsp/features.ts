@@ -1,0 +1,86 @@
+// LSP features computed from one analysis; each takes the analysis it needs.
+import { CodeActionKind, FoldingRangeKind, type CodeAction, type Diagnostic, type FoldingRange, type Range as LspRange } from 'vscode-languageserver';
+import type { DetailedAnalysis } from '../analysis/analyze';
+import type { Analysis, OutlineNode, Range } from '../analysis/types';
+import { toDiagnostic } from './convert';
+
+/** One folding range per section and per multi-line item. */
+export function foldingRanges(outline: OutlineNode[]): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const walk = (nodes: OutlineNode[]) => {
+    for (const n of nodes) {
+      if ((n.kind === 'heading' || n.kind === 'item') && n.range.end.line > n.range.start.line) {
+        out.push({ startLine: n.range.start.line, endLine: n.range.end.line, kind: FoldingRangeKind.Region });
+      }
+      walk(n.children);
+    }
+  };
+  walk(outline);
+  return out;
+}
+
+function overlaps(a: Range, b: LspRange): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/**
+ * Quick fixes for the findings of the current version that touch the range.
+ * They are recomputed from the analysis, never taken from the client's
+ * (possibly stale) diagnostics, so their edits match the text.
+ */
+export function codeActions(uri: string, result: DetailedAnalysis, range: LspRange, only?: string[]): CodeAction[] {
+  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)) return [];
+  const actions: CodeAction[] = [];
+  for (const finding of result.analysis.findings) {
+    if (!finding.fix || !overlaps(finding.range, range)) continue;
+    const diagnostic: Diagnostic = toDiagnostic(finding);
+    actions.push({
+      title: finding.fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: actions.length === 0,
+      edit: { changes: { [uri]: finding.fix.edits } },
+    });
+  }
+  return actions;
+}
+
+export interface OutlineResponseNode extends OutlineNode {
+  /** Findings inside this node's range, its children's included. */
+  findingCount: number;
+  children: OutlineResponseNode[];
+}
+
+export interface OutlineResponse {
+  uri: string;
+  version: number;
+  isReport: boolean;
+  title: Analysis['title'];
+  reportYear: number | null;
+  reportYearSource: Analysis['reportYearSource'];
+  sections: Analysis['sections'];
+  outline: OutlineResponseNode[];
+  findingCount: number;
+}
+
+/** The payload of `fazhiReport/outline`: the tree, the sections map and finding counts per node. */
+export function outlineResponse(uri: string, version: number, isReport: boolean, analysis: Analysis): OutlineResponse {
+  const starts = analysis.findings.map((f) => f.range.start);
+  const within = (r: Range, p: { line: number; character: number }) =>
+    (p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) &&
+    (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
+  const decorate = (nodes: OutlineNode[]): OutlineResponseNode[] =>
+    nodes.map((n) => ({ ...n, findingCount: starts.filter((p) => within(n.range, p)).length, children: decorate(n.children) }));
+  return {
+    uri,
+    version,
+    isReport,
+    title: analysis.title,
+    reportYear: analysis.reportYear,
+    reportYearSource: analysis.reportYearSource,
+    sections: analysis.sections,
+    outline: isReport ? decorate(analysis.outline) : [],
+    findingCount: isReport ? analysis.findings.length : 0,
+  };
+}
