@@ -3,9 +3,9 @@ import { LineKind, parse } from './parse';
 import { buildOutline } from './outline';
 import { recognizeStructure } from './structure';
 import { findSections, sectionCatalogue } from './sections';
-import { detectReportYear } from './year';
+import { detectReportYear, knownReportYear } from './year';
 import { RULES } from './rules';
-import type { RawFinding, RuleContext } from './rules/rule';
+import type { RawFinding, RawFix, RuleContext } from './rules/rule';
 import type { Analysis, AnalyzeOptions, Finding, Fix, SectionInfo, SectionKey, Severity } from './types';
 import { SECTION_KEYS } from './types';
 
@@ -16,10 +16,11 @@ export interface InternalOptions extends AnalyzeOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-/** A finding with its offsets kept, for adapters that need them. */
+/** A finding with its offsets and further fixes kept, for adapters that need them. */
 export interface CoreFinding extends Finding {
   start: number;
   end: number;
+  moreFixes?: Fix[];
 }
 
 export interface DetailedAnalysis {
@@ -43,15 +44,16 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
   const parsed = parse(doc, options.format ?? 'markdown');
   const structure = recognizeStructure(doc, parsed);
   const catalogue = sectionCatalogue(options.sections);
-  const sections = findSections(doc, structure, catalogue);
-  const year = detectReportYear(doc, parsed, structure, sections.nextYear, options.reportYear);
+  const known = knownReportYear(doc, parsed, structure, options.reportYear);
+  const sections = findSections(doc, parsed, structure, catalogue, known.year);
+  const year = detectReportYear(doc, known, sections.nextYear);
   const context: RuleContext = { doc, parsed, structure, sections, catalogue, year, options };
 
   const disabled = disabledRanges(context);
   const findings: CoreFinding[] = [];
   for (const rule of RULES) {
-    const severity = severityOf(rule.id, rule.severity, options);
-    if (!severity) continue;
+    const configured = options.rules?.[rule.id];
+    if (configured === 'off') continue;
     let raw: RawFinding[];
     try {
       raw = rule.check(context);
@@ -61,7 +63,7 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
     }
     for (const f of raw) {
       if (isDisabled(disabled, rule.id, f.start)) continue;
-      findings.push(toFinding(doc, rule.id, severity, f));
+      findings.push(toFinding(doc, rule.id, configured ?? f.severity ?? rule.severity, f));
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
@@ -82,23 +84,16 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
   return { analysis, context, findings, looksLikeReport: looksLikeReport(context) };
 }
 
-function severityOf(ruleId: string, fallback: Severity, options: AnalyzeOptions): Severity | null {
-  const setting = options.rules?.[ruleId];
-  if (setting === 'off') return null;
-  return setting ?? fallback;
-}
-
 function toFinding(doc: ReportDocument, rule: string, severity: Severity, f: RawFinding): CoreFinding {
   const finding: CoreFinding = { rule, severity, message: f.message, range: doc.range(f.start, f.end), start: f.start, end: f.end };
-  if (f.fix) {
-    const fix: Fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: doc.range(e.start, e.end), newText: e.newText })) };
-    finding.fix = fix;
-  }
+  const convert = (fix: RawFix): Fix => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: doc.range(e.start, e.end), newText: e.newText })) });
+  if (f.fix) finding.fix = convert(f.fix);
+  if (f.moreFixes?.length) finding.moreFixes = f.moreFixes.map(convert);
   return finding;
 }
 
 function publicFinding(f: CoreFinding): Finding {
-  const { start: _start, end: _end, ...rest } = f;
+  const { start: _start, end: _end, moreFixes: _more, ...rest } = f;
   return rest;
 }
 

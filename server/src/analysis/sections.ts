@@ -1,6 +1,12 @@
+// The four required parts of the report (《法治政府建设与责任落实督察工作规定》):
+// found wherever they stand — as a heading at any level, as an unnumbered
+// paragraph that opens the part, or (the leaders' duty) as an item or a
+// sentence inside another part. Only then is the presentation judged.
 import catalogueData from './data/sections.json';
 import type { ReportDocument } from './document';
+import { LineKind, type ParsedDocument } from './parse';
 import { sectionEndLine, type HeadingLine, type Structure } from './structure';
+import { firstYear, maskBookTitles } from './year';
 import { SECTION_KEYS, type SectionInfo, type SectionKey, type SectionSetting } from './types';
 
 export interface SectionEntry {
@@ -11,23 +17,33 @@ export interface SectionEntry {
   guide: string;
   titles: RegExp[];
   exclude: RegExp[];
+  paragraphCues: RegExp[];
+  sentenceCues: RegExp[];
   required: boolean;
 }
 
-type RawEntry = { name: string; regulation: string; skeleton: string; guide: string; titles: string[]; exclude: string[] };
+type RawEntry = { name: string; regulation: string; skeleton: string; guide: string; titles: string[]; exclude: string[]; paragraphCues: string[]; sentenceCues: string[] };
 
-/** A catalogue phrase is plain text; `…` is a short gap and `YYYY` a year. */
+const PUNCTUATION: Record<string, string> = { '，': '[，,]', '：': '[：:]', '；': '[；;]', '（': '[（(]', '）': '[）)]' };
+
+/** A catalogue phrase is plain text; `…` is a short gap, `YYYY` a year; full-width punctuation also matches ASCII. */
 export function compilePhrase(phrase: string): RegExp {
-  const source = phrase
-    .split(/(…|YYYY)/)
-    .map((part) => (part === '…' ? '.{0,12}?' : part === 'YYYY' ? '(?:19|20)\\d{2}' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+  const source = [...phrase.replace(/YYYY/g, '\u0000')]
+    .map((ch) => {
+      if (ch === '…') return '[^。！？]{0,12}?';
+      if (ch === '\u0000') return '(?:19|20)\\d{2}';
+      return PUNCTUATION[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
     .join('');
   return new RegExp(source);
 }
 
 const BUILT_IN = catalogueData as unknown as Record<SectionKey, RawEntry>;
-const compiledBuiltIn = new Map<SectionKey, { titles: RegExp[]; exclude: RegExp[] }>(
-  SECTION_KEYS.map((key) => [key, { titles: BUILT_IN[key].titles.map(compilePhrase), exclude: BUILT_IN[key].exclude.map(compilePhrase) }]),
+const compiledBuiltIn = new Map(
+  SECTION_KEYS.map((key) => {
+    const raw = BUILT_IN[key];
+    return [key, { titles: raw.titles.map(compilePhrase), exclude: raw.exclude.map(compilePhrase), paragraphCues: raw.paragraphCues.map(compilePhrase), sentenceCues: raw.sentenceCues.map(compilePhrase) }];
+  }),
 );
 
 export function sectionCatalogue(settings?: Partial<Record<SectionKey, SectionSetting>>): SectionEntry[] {
@@ -41,47 +57,230 @@ export function sectionCatalogue(settings?: Partial<Record<SectionKey, SectionSe
       regulation: raw.regulation,
       skeleton: raw.skeleton,
       guide: raw.guide,
+      ...built,
       titles: extra.length ? [...built.titles, ...extra.map(compilePhrase)] : built.titles,
-      exclude: built.exclude,
       required: settings?.[key]?.required ?? true,
     };
   });
 }
 
+export type SectionForm = 'heading' | 'spread' | 'paragraph' | 'item' | 'sentence';
+
 export interface FoundSection extends SectionInfo {
   key: SectionKey;
-  headingIndex: number | null;
+  form: SectionForm;
+  /** Offsets of the part in the original text. */
+  start: number;
+  end: number;
   startLine: number;
   endLine: number;
+  /** The heading that opens it, for `heading` and `spread`. */
+  headingIndex: number | null;
+}
+
+export type SectionMap = Record<SectionKey, FoundSection | null>;
+
+interface Finder {
+  doc: ReportDocument;
+  parsed: ParsedDocument;
+  structure: Structure;
+  catalogue: Map<SectionKey, SectionEntry>;
+  /** The year known before the plan is read (option, title or opening), to tell a plan from the opening. */
+  knownYear: number | null;
+}
+
+function headingText(doc: ReportDocument, h: HeadingLine): string {
+  return maskBookTitles(doc.norm.slice(h.titleStart, h.titleEnd));
 }
 
 function headingMatches(entry: SectionEntry, text: string): boolean {
   return entry.titles.some((re) => re.test(text)) && !entry.exclude.some((re) => re.test(text));
 }
 
-/** Finds each required part among the headings, preferring the highest level. */
-export function findSections(doc: ReportDocument, structure: Structure, catalogue: SectionEntry[]): Record<SectionKey, FoundSection | null> {
-  const result = { measures: null, firstResponsible: null, problems: null, nextYear: null } as Record<SectionKey, FoundSection | null>;
-  const { headings } = structure;
-  const norm = (h: HeadingLine) => doc.norm.slice(h.titleStart, h.titleEnd);
-  for (const entry of catalogue) {
-    let best = -1;
-    for (let i = 0; i < headings.length; i++) {
-      if (!headingMatches(entry, norm(headings[i]))) continue;
-      if (best < 0 || headings[i].level < headings[best].level) best = i;
-    }
-    if (best < 0) continue;
-    const h = headings[best];
-    const endLine = sectionEndLine(doc, structure, best);
-    result[entry.key] = {
-      key: entry.key,
-      title: doc.text.slice(h.numberingStart, h.titleEnd),
-      range: doc.lineRange(h.line, endLine),
-      asHeading: true,
-      headingIndex: best,
-      startLine: h.line,
+function fromHeading(f: Finder, key: SectionKey, index: number, form: SectionForm = 'heading', lastIndex = index): FoundSection {
+  const { doc, structure } = f;
+  const h = structure.headings[index];
+  const endLine = sectionEndLine(doc, structure, lastIndex);
+  const range = doc.lineRange(h.line, endLine);
+  return {
+    key,
+    form,
+    title: doc.text.slice(h.numberingStart, h.titleEnd),
+    range,
+    asHeading: true,
+    start: doc.lines[h.line].start,
+    end: doc.offsetAt(range.end),
+    startLine: h.line,
+    endLine,
+    headingIndex: index,
+  };
+}
+
+function inside(section: FoundSection | null, line: number): boolean {
+  return !!section && line >= section.startLine && line <= section.endLine;
+}
+
+/** Headings naming the part, outside the parts already found; the highest level wins, then the first (the last for the plan). */
+function findHeading(f: Finder, key: SectionKey, taken: (FoundSection | null)[]): FoundSection | null {
+  const entry = f.catalogue.get(key)!;
+  let best = -1;
+  f.structure.headings.forEach((h, i) => {
+    if (taken.some((s) => inside(s, h.line)) || !headingMatches(entry, headingText(f.doc, h))) return;
+    const better = best < 0 || h.level < f.structure.headings[best].level || (key === 'nextYear' && h.level === f.structure.headings[best].level);
+    if (better) best = i;
+  });
+  return best >= 0 ? fromHeading(f, key, best) : null;
+}
+
+/** The line after which the body begins: prose before the first heading is the opening, never a part. */
+function bodyStartLine(f: Finder): number {
+  return f.structure.headings[0]?.line ?? (f.structure.title?.line ?? -1) + 1;
+}
+
+/** The last line of the innermost section holding `line`, or of the report. */
+function enclosingEnd(f: Finder, line: number): number {
+  const { headings } = f.structure;
+  let owner = -1;
+  for (let i = 0; i < headings.length && headings[i].line <= line; i++) owner = i;
+  return owner >= 0 ? sectionEndLine(f.doc, f.structure, owner) : f.structure.lastContentLine;
+}
+
+/** An unnumbered paragraph whose first sentence opens the part; its range runs to the end of the section it sits in. */
+function findParagraph(f: Finder, key: SectionKey, taken: (FoundSection | null)[]): FoundSection | null {
+  const entry = f.catalogue.get(key)!;
+  if (entry.paragraphCues.length === 0) return null;
+  const { doc, parsed, structure } = f;
+  const headingLines = new Set(structure.headings.map((h) => h.line));
+  for (let l = bodyStartLine(f); l <= structure.lastContentLine; l++) {
+    if (parsed.kinds[l] !== LineKind.Prose || headingLines.has(l) || taken.some((s) => inside(s, l))) continue;
+    const line = doc.lines[l];
+    const lead = /^[\s\u3000]*/.exec(line.norm)![0].length;
+    const first = /^[^。！？!?]*[。！？!?]?/.exec(maskBookTitles(line.norm.slice(lead)))![0];
+    if (!entry.paragraphCues.some((re) => re.test(first))) continue;
+    if (key === 'nextYear' && !isLaterYear(first, f.knownYear)) continue;
+    const endLine = Math.max(l, enclosingEnd(f, l));
+    const range = doc.lineRange(l, endLine);
+    const sentenceEnd = line.start + lead + first.length;
+    return {
+      key,
+      form: 'paragraph',
+      title: doc.text.slice(line.start + lead, trimSentenceEnd(doc, line.start + lead, sentenceEnd)),
+      range: { start: { line: l, character: lead }, end: range.end },
+      asHeading: false,
+      start: line.start + lead,
+      end: doc.offsetAt(range.end),
+      startLine: l,
       endLine,
+      headingIndex: null,
     };
   }
-  return result;
+  return null;
+}
+
+/** A plan paragraph names a year after the report's (when that is known) or none. */
+function isLaterYear(sentence: string, knownYear: number | null): boolean {
+  const year = firstYear(sentence);
+  return year === null || knownYear === null || year > knownYear;
+}
+
+function trimSentenceEnd(doc: ReportDocument, start: number, end: number): number {
+  while (end > start && /[\s\u3000。！？!?：:，,；;]/.test(doc.norm[end - 1])) end--;
+  return end;
+}
+
+/** The leaders' duty reported inside another part: the item whose title names it, else the sentence. */
+function findSentence(f: Finder, key: SectionKey, excluded: (FoundSection | null)[]): FoundSection | null {
+  const entry = f.catalogue.get(key)!;
+  if (entry.sentenceCues.length === 0) return null;
+  const { doc, parsed, structure } = f;
+  for (let l = bodyStartLine(f); l <= structure.lastContentLine; l++) {
+    const kind = parsed.kinds[l];
+    if ((kind !== LineKind.Prose && kind !== LineKind.Table) || excluded.some((s) => inside(s, l))) continue;
+    const line = doc.lines[l];
+    const masked = maskBookTitles(line.norm);
+    let match: RegExpExecArray | null = null;
+    for (const re of entry.sentenceCues) {
+      const m = re.exec(masked);
+      if (m && (!match || m.index < match.index)) match = m;
+    }
+    if (!match) continue;
+    const at = line.start + match.index;
+    const item = structure.items.find((it) => it.titleStart <= at && at < it.titleEnd);
+    if (item) {
+      return {
+        key,
+        form: 'item',
+        title: doc.text.slice(item.numberingStart, item.titleEnd),
+        range: doc.range(item.numberingStart, item.end),
+        asHeading: false,
+        start: item.numberingStart,
+        end: item.end,
+        startLine: item.line,
+        endLine: doc.positionAt(item.end).line,
+        headingIndex: null,
+      };
+    }
+    // The sentence: from after the previous sentence end (or an item's numbering) to its own end.
+    let start = at;
+    while (start > line.start && !/[。！？!?；;]/.test(doc.norm[start - 1])) start--;
+    const numbering = structure.items.find((it) => it.numberingStart === start || (it.numberingStart >= start && it.numberingEnd <= at && it.line === l));
+    if (numbering && numbering.titleEnd <= at) start = numbering.titleEnd;
+    while (start < at && /[\s\u3000。，,；;]/.test(doc.norm[start])) start++;
+    let end = at;
+    while (end < line.end && !/[。！？!?]/.test(doc.norm[end])) end++;
+    const stop = end < line.end ? end + 1 : end;
+    return {
+      key,
+      form: 'sentence',
+      title: doc.text.slice(start, trimSentenceEnd(doc, start, stop)),
+      range: doc.range(start, stop),
+      asHeading: false,
+      start,
+      end: stop,
+      startLine: l,
+      endLine: l,
+      headingIndex: null,
+    };
+  }
+  return null;
+}
+
+/**
+ * Work sections with no single measures heading: the top-level headings that
+ * are no other part, before the problems and the plan; the first one's title,
+ * the range from the first to the last.
+ */
+function findSpreadMeasures(f: Finder, others: (FoundSection | null)[], before: number): FoundSection | null {
+  const { headings } = f.structure;
+  const topLevel = Math.min(...headings.map((h) => h.level));
+  const claimed = new Set(others.filter((s): s is FoundSection => !!s && s.headingIndex !== null).map((s) => s.headingIndex));
+  const other = /其他需要报告/;
+  const work: number[] = [];
+  headings.forEach((h, i) => {
+    if (h.level !== topLevel || h.line >= before || claimed.has(i) || others.some((s) => inside(s, h.line)) || other.test(headingText(f.doc, h))) return;
+    work.push(i);
+  });
+  if (work.length === 0) return null;
+  return fromHeading(f, 'measures', work[0], 'spread', work[work.length - 1]);
+}
+
+export function findSections(
+  doc: ReportDocument,
+  parsed: ParsedDocument,
+  structure: Structure,
+  catalogue: SectionEntry[],
+  knownYear: number | null,
+): SectionMap {
+  const f: Finder = { doc, parsed, structure, catalogue: new Map(catalogue.map((e) => [e.key, e])), knownYear };
+  // The plan first: whatever is inside it is planned, not reported.
+  const nextYear = findHeading(f, 'nextYear', []) ?? findParagraph(f, 'nextYear', []);
+  const problems = findHeading(f, 'problems', [nextYear]) ?? findParagraph(f, 'problems', [nextYear]);
+  const firstResponsible = findHeading(f, 'firstResponsible', [nextYear, problems]) ?? findSentence(f, 'firstResponsible', [nextYear]);
+  const measuresHeading = findHeading(f, 'measures', [nextYear, problems, firstResponsible?.asHeading ? firstResponsible : null]);
+  const laterParts = [problems, nextYear].filter((s): s is FoundSection => !!s).map((s) => s.startLine);
+  const measures =
+    measuresHeading ??
+    findSpreadMeasures(f, [nextYear, problems, firstResponsible?.asHeading ? firstResponsible : null], Math.min(Infinity, ...laterParts)) ??
+    findParagraph(f, 'measures', [nextYear, problems]);
+  return { measures, firstResponsible, problems, nextYear };
 }

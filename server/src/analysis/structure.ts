@@ -134,15 +134,15 @@ function matchNumbering(doc: ReportDocument, line: Line, start: number) {
 const TITLE_HINT = /报告$|法治政府建设.{0,12}(情况|工作|总结)$/;
 const DATE_LINE = /^[\s\u3000]*[（(]?((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})[\s\u3000]*年[\s\u3000]*(\d{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*月[\s\u3000]*(\d{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*日[）)]?[\s\u3000]*$/;
 const ORGANISATION = /(政府|委员会|管委会|办公室|领导小组|局|厅|委|办|院|署|中心|部|所|公司|街道|园区|开发区|高新区)[\s\u3000]*$/;
-// Widgets and links of the web page a report was copied from.
+// Widgets and links of the web page a report was copied from: the whole line is the widget.
 const FURNITURE =
-  /^[\s\u3000\-•·|｜]*(标签|相关词条|热门词条|联络我们|联系我们|热门搜索|最近搜索|关注我们|关注|分享|字号|打印|关闭|来源|责任编辑|扫一扫|收藏|浏览次数|阅读次数|发布时间|上一篇|下一篇|返回顶部|首页|招标|无|\d+人觉得有用|【打印】|【关闭】)/;
+  /^[\s\u3000\-•·|｜]*(标签|相关词条|热门词条|联络我们|联系我们|热门搜索|最近搜索|关注我们|关注|分享|字号|打印|关闭|来源|责任编辑|扫一扫|收藏|浏览次数|阅读次数|发布时间|上一篇|下一篇|返回顶部|首页|招标|无|\d+人觉得有用|【打印】|【关闭】)([:：\s|｜]|$)/;
 
 function isFurniture(line: Line): boolean {
   const text = line.norm.trim();
   if (text === '') return true;
-  if (text.length > 40) return false;
-  return FURNITURE.test(text) || /^[|｜\-•·\s]+$/.test(text);
+  if (text.length > 20) return false;
+  return FURNITURE.test(text) || /[|｜]$/.test(text) || /^[|｜\-•·\s]+$/.test(text);
 }
 
 /** Finds the trailing web-page furniture, then the signature and date above it. */

@@ -55,21 +55,21 @@ export interface YearResult {
   planYear: number | null;
 }
 
-/** Precedence: option, then the title, the opening, the next-year plan minus one. */
-export function detectReportYear(
-  doc: ReportDocument,
-  parsed: ParsedDocument,
-  structure: Structure,
-  nextYear: FoundSection | null,
-  option: number | null | undefined,
-): YearResult {
+/** The year before the plan is read: option, then the title, then the opening. */
+export function knownReportYear(doc: ReportDocument, parsed: ParsedDocument, structure: Structure, option: number | null | undefined): YearResult {
   const titleYear = structure.title ? firstYear(doc.norm.slice(structure.title.start, structure.title.end)) : null;
   const opening = openingYear(doc, parsed, structure);
-  const planYear = nextYear ? firstYear(doc.norm.slice(doc.offsetAt(nextYear.range.start), doc.lines[nextYear.startLine].end)) : null;
-  const base = { titleYear, openingYear: opening, planYear };
+  const base = { titleYear, openingYear: opening, planYear: null };
   if (option != null) return { year: option, source: 'option', ...base };
   if (titleYear !== null) return { year: titleYear, source: 'title', ...base };
   if (opening !== null) return { year: opening, source: 'opening', ...base };
-  if (planYear !== null) return { year: planYear - 1, source: 'plan', ...base };
   return { year: null, source: null, ...base };
+}
+
+/** Precedence: option, then the title, the opening, the next-year plan minus one. */
+export function detectReportYear(doc: ReportDocument, known: YearResult, nextYear: FoundSection | null): YearResult {
+  const planYear = nextYear ? firstYear(doc.norm.slice(nextYear.start, doc.lines[nextYear.startLine].end)) : null;
+  if (known.year !== null) return { ...known, planYear };
+  if (planYear !== null) return { ...known, year: planYear - 1, source: 'plan', planYear };
+  return { ...known, planYear };
 }

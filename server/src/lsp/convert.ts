@@ -17,7 +17,6 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     code: finding.rule,
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data: finding.fix ? { fix: finding.fix } : undefined,
   };
 }
 

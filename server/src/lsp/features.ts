@@ -32,16 +32,18 @@ function overlaps(a: Range, b: LspRange): boolean {
 export function codeActions(uri: string, result: DetailedAnalysis, range: LspRange, only?: string[]): CodeAction[] {
   if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)) return [];
   const actions: CodeAction[] = [];
-  for (const finding of result.analysis.findings) {
+  for (const finding of result.findings) {
     if (!finding.fix || !overlaps(finding.range, range)) continue;
     const diagnostic: Diagnostic = toDiagnostic(finding);
-    actions.push({
-      title: finding.fix.title,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      isPreferred: actions.length === 0,
-      edit: { changes: { [uri]: finding.fix.edits } },
-    });
+    for (const fix of [finding.fix, ...(finding.moreFixes ?? [])]) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: actions.length === 0,
+        edit: { changes: { [uri]: fix.edits } },
+      });
+    }
   }
   return actions;
 }

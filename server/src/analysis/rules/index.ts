@@ -4,9 +4,12 @@ import { placeholder } from './placeholder';
 import { headingSequence } from './heading-sequence';
 import { headingLevel } from './heading-level';
 import { headingStyle } from './heading-style';
+import { requiredSection } from './required-section';
+import { sectionHeading } from './section-heading';
+import { sectionOrder } from './section-order';
 
 /** Every rule the core runs, in a stable order. */
-export const RULES: readonly Rule[] = [placeholder, headingSequence, headingLevel, headingStyle];
+export const RULES: readonly Rule[] = [requiredSection, sectionHeading, sectionOrder, placeholder, headingSequence, headingLevel, headingStyle];
 
 export interface RuleDescriptor {
   id: string;

@@ -1,9 +1,9 @@
 import type { ReportDocument } from '../document';
 import type { ParsedDocument } from '../parse';
 import type { Structure } from '../structure';
-import type { FoundSection, SectionEntry } from '../sections';
+import type { SectionEntry, SectionMap } from '../sections';
 import type { YearResult } from '../year';
-import type { AnalyzeOptions, SectionKey, Severity } from '../types';
+import type { AnalyzeOptions, Severity } from '../types';
 
 /** A finding inside the core: UTF-16 offsets of the original text. */
 export interface RawEdit {
@@ -16,7 +16,16 @@ export interface RawFinding {
   start: number;
   end: number;
   message: string;
-  fix?: { title: string; edits: RawEdit[] };
+  /** Overrides the rule's default severity (a user's setting still wins). */
+  severity?: Severity;
+  fix?: RawFix;
+  /** Further fixes, offered after `fix` as code actions (the CLI's JSON carries `fix` only). */
+  moreFixes?: RawFix[];
+}
+
+export interface RawFix {
+  title: string;
+  edits: RawEdit[];
 }
 
 /** Everything the rules share; parsed once, never re-parsed by a rule. */
@@ -24,7 +33,7 @@ export interface RuleContext {
   doc: ReportDocument;
   parsed: ParsedDocument;
   structure: Structure;
-  sections: Record<SectionKey, FoundSection | null>;
+  sections: SectionMap;
   catalogue: SectionEntry[];
   year: YearResult;
   options: AnalyzeOptions;

@@ -1,0 +1,96 @@
+// Inserting a required part: a top-level heading numbered for the place the
+// 规定's order gives it, and one guiding sentence. Used by the quick fix of
+// `required-section` and by the insert-part command; it changes nothing else.
+import type { RuleContext, RawEdit } from './rules/rule';
+import { formatNumbering, formatNumeral, numeralSpan, STANDARD_STYLE } from './numbering';
+import type { HeadingLine } from './structure';
+import type { SectionEntry } from './sections';
+import type { SectionKey } from './types';
+
+/** The order of the 规定, which the skeleton follows. */
+export const REGULATION_ORDER: readonly SectionKey[] = ['measures', 'problems', 'firstResponsible', 'nextYear'];
+
+export interface PartInsertion {
+  /** The heading as inserted, e.g. `三、存在的不足和原因`. */
+  heading: string;
+  /** Insertion only. */
+  insert: RawEdit;
+  /** The numerals of the top-level headings after it, each one up. */
+  renumber: RawEdit[];
+}
+
+function topLevelHeadings(ctx: RuleContext): HeadingLine[] {
+  const numbered = ctx.structure.headings.filter((h) => h.style !== 'none');
+  if (numbered.length === 0) return [];
+  const top = Math.min(...numbered.map((h) => h.level));
+  return numbered.filter((h) => h.level === top);
+}
+
+/** The line the new part goes before (or the line count, for the end of the body). */
+function insertionLine(ctx: RuleContext, key: SectionKey): number {
+  const { sections, structure } = ctx;
+  const top = topLevelHeadings(ctx);
+  const isTopHeading = (line: number) => top.some((h) => h.line === line);
+  const order = REGULATION_ORDER.indexOf(key);
+  // Before the nearest later part that opens with a top-level heading…
+  for (const later of REGULATION_ORDER.slice(order + 1)) {
+    const s = sections[later];
+    if (s && (s.form === 'heading' || s.form === 'spread') && isTopHeading(s.startLine)) return s.startLine;
+  }
+  // …else after the nearest earlier part, before the next top-level heading…
+  for (const earlier of [...REGULATION_ORDER.slice(0, order)].reverse()) {
+    const s = sections[earlier];
+    if (!s || s.form === 'sentence' || s.form === 'item') continue;
+    const next = top.find((h) => h.line > s.endLine);
+    return next ? next.line : structure.lastContentLine + 1;
+  }
+  // …else at the end of the body, before the signature.
+  return structure.lastContentLine + 1;
+}
+
+export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsertion {
+  const { doc } = ctx;
+  const top = topLevelHeadings(ctx);
+  const line = insertionLine(ctx, entry.key);
+  const before = top.filter((h) => h.line < line);
+  const after = top.filter((h) => h.line >= line);
+  const example = before[before.length - 1] ?? after[0];
+  const style = example?.style ?? STANDARD_STYLE[1];
+  const value = (before[before.length - 1]?.value ?? 0) + 1;
+  const numbering = formatNumbering(value, style, example);
+  const year = ctx.year.year;
+  const title = entry.skeleton.replace('YYYY年度', year !== null ? `${year + 1}年度` : '下一年度');
+  const heading = numbering + title;
+  const hashes = example && example.mdDepth > 0 ? '#'.repeat(example.mdDepth) + ' ' : '';
+
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const blankLines = doc.lines.filter((l) => l.text.trim() === '').length * 3 >= doc.lineCount;
+  const gap = blankLines ? eol : '';
+  const part = `${hashes}${heading}${eol}${gap}${entry.guide}`;
+
+  let at: number;
+  let text: string;
+  if (line < doc.lineCount) {
+    // Before a heading: the part, then the gap the document keeps between paragraphs.
+    at = doc.lines[line].start;
+    text = part + eol + gap;
+  } else {
+    // At the end of the body: after the last content line, keeping what follows (the signature) in place.
+    const last = doc.lines[Math.max(0, Math.min(ctx.structure.lastContentLine, doc.lineCount - 1))];
+    const next = doc.lines[last.index + 1];
+    if (next) {
+      at = next.start;
+      text = gap + part + eol;
+    } else {
+      at = last.end;
+      text = eol + gap + part;
+    }
+  }
+  const renumber: RawEdit[] = [];
+  after.forEach((h, i) => {
+    const want = value + 1 + i;
+    const span = numeralSpan(h);
+    if (span && h.value !== want) renumber.push({ start: span.start, end: span.end, newText: formatNumeral(want, h.style) });
+  });
+  return { heading, insert: { start: at, end: at, newText: text }, renumber };
+}
