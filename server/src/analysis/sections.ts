@@ -93,8 +93,9 @@ function headingText(doc: ReportDocument, h: HeadingLine): string {
   return maskBookTitles(doc.norm.slice(h.titleStart, h.titleEnd));
 }
 
-function headingMatches(entry: SectionEntry, text: string): boolean {
-  return entry.titles.some((re) => re.test(text)) && !entry.exclude.some((re) => re.test(text));
+/** `atStart`: the phrase must open the title (a plan sub-heading `（三）2024年工作计划`, not `（三）落实年度工作计划`). */
+function headingMatches(entry: SectionEntry, text: string, atStart = false): boolean {
+  return entry.titles.some((re) => re.exec(text)?.index === 0 || (!atStart && re.test(text))) && !entry.exclude.some((re) => re.test(text));
 }
 
 function fromHeading(f: Finder, key: SectionKey, index: number, form: SectionForm = 'heading', lastIndex = index): FoundSection {
@@ -123,9 +124,11 @@ function inside(section: FoundSection | null, line: number): boolean {
 /** Headings naming the part, outside the parts already found; the highest level wins, then the first (the last for the plan). */
 function findHeading(f: Finder, key: SectionKey, taken: (FoundSection | null)[]): FoundSection | null {
   const entry = f.catalogue.get(key)!;
+  const top = Math.min(...f.structure.headings.map((h) => h.level));
   let best = -1;
   f.structure.headings.forEach((h, i) => {
-    if (taken.some((s) => inside(s, h.line)) || !headingMatches(entry, headingText(f.doc, h))) return;
+    const atStart = key === 'nextYear' && h.level > top;
+    if (taken.some((s) => inside(s, h.line)) || !headingMatches(entry, headingText(f.doc, h), atStart)) return;
     const better = best < 0 || h.level < f.structure.headings[best].level || (key === 'nextYear' && h.level === f.structure.headings[best].level);
     if (better) best = i;
   });
@@ -155,7 +158,8 @@ function findParagraph(f: Finder, key: SectionKey, taken: (FoundSection | null)[
     if (parsed.kinds[l] !== LineKind.Prose || headingLines.has(l) || taken.some((s) => inside(s, l))) continue;
     const line = doc.lines[l];
     const lead = /^[\s\u3000]*/.exec(line.norm)![0].length;
-    const first = /^[^。！？!?]*[。！？!?]?/.exec(maskBookTitles(line.norm.slice(lead)))![0];
+    // The first sentence, or the clause that introduces a list (`…的问题和不足：`).
+    const first = /^[^。！？!?：:]*[。！？!?：:]?/.exec(maskBookTitles(line.norm.slice(lead)))![0];
     if (!entry.paragraphCues.some((re) => re.test(first))) continue;
     if (key === 'nextYear' && !isLaterYear(first, f.knownYear)) continue;
     const endLine = Math.max(l, enclosingEnd(f, l));

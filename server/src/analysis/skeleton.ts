@@ -26,9 +26,9 @@ function topLevelHeadings(ctx: RuleContext): HeadingLine[] {
   return numbered.filter((h) => h.level === top);
 }
 
-/** The line the new part goes before (or the line count, for the end of the body). */
-function insertionLine(ctx: RuleContext, key: SectionKey): number {
-  const { sections, structure } = ctx;
+/** The line the new part goes before; null for the end of the body. */
+function insertionLine(ctx: RuleContext, key: SectionKey): number | null {
+  const { sections } = ctx;
   const top = topLevelHeadings(ctx);
   const isTopHeading = (line: number) => top.some((h) => h.line === line);
   const order = REGULATION_ORDER.indexOf(key);
@@ -42,18 +42,18 @@ function insertionLine(ctx: RuleContext, key: SectionKey): number {
     const s = sections[earlier];
     if (!s || s.form === 'sentence' || s.form === 'item') continue;
     const next = top.find((h) => h.line > s.endLine);
-    return next ? next.line : structure.lastContentLine + 1;
+    return next ? next.line : null;
   }
   // …else at the end of the body, before the signature.
-  return structure.lastContentLine + 1;
+  return null;
 }
 
 export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsertion {
   const { doc } = ctx;
   const top = topLevelHeadings(ctx);
   const line = insertionLine(ctx, entry.key);
-  const before = top.filter((h) => h.line < line);
-  const after = top.filter((h) => h.line >= line);
+  const before = top.filter((h) => line === null || h.line < line);
+  const after = top.filter((h) => line !== null && h.line >= line);
   const example = before[before.length - 1] ?? after[0];
   const style = example?.style ?? STANDARD_STYLE[1];
   const value = (before[before.length - 1]?.value ?? 0) + 1;
@@ -70,7 +70,7 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
 
   let at: number;
   let text: string;
-  if (line < doc.lineCount) {
+  if (line !== null) {
     // Before a heading: the part, then the gap the document keeps between paragraphs.
     at = doc.lines[line].start;
     text = part + eol + gap;
