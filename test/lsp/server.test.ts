@@ -11,6 +11,8 @@ import {
   FoldingRangeRequest,
   CodeActionRequest,
   DidChangeConfigurationNotification,
+  HoverRequest,
+  type Hover,
   type CodeAction,
   type DocumentSymbol,
 } from 'vscode-languageserver-protocol/node';
@@ -200,6 +202,16 @@ describe('outline features over LSP', () => {
     await open(server, README, readFileSync(join(ROOT, 'README.md'), 'utf8'), 'markdown');
     const opened = (await server.connection.sendRequest('fazhiReport/outline', { textDocument: { uri: README } })) as { isReport: boolean; outline: unknown[]; version: number };
     expect(opened).toMatchObject({ isReport: false, outline: [], version: 1 });
+  });
+
+  it('shows the arithmetic when hovering a figure that takes part in a relation', async () => {
+    const text = corpus(CORPUS.suxitong);
+    const line = text.split('\n').findIndex((l) => l.includes('化解率85%'));
+    const character = text.split('\n')[line].indexOf('85%') + 1;
+    const result = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: SUXITONG }, position: { line, character } })) as Hover;
+    expect((result.contents as { value: string }).value).toContain('**比率**：17 / 20 = 85%，文中 85% ✓');
+    const elsewhere = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: SUXITONG }, position: { line: 0, character: 2 } });
+    expect(elsewhere).toBeNull();
   });
 
   it('offers the quick fix of a finding, recomputed for the current text', async () => {

@@ -5,6 +5,7 @@ import { recognizeStructure } from './structure';
 import { findSections, sectionCatalogue } from './sections';
 import { detectReportYear, knownReportYear } from './year';
 import { RULES } from './rules';
+import { analyzeNumbers } from './numbers';
 import type { RawFinding, RawFix, RuleContext } from './rules/rule';
 import type { Analysis, AnalyzeOptions, Finding, Fix, SectionInfo, SectionKey, Severity } from './types';
 import { SECTION_KEYS } from './types';
@@ -47,7 +48,8 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
   const known = knownReportYear(doc, parsed, structure, options.reportYear);
   const sections = findSections(doc, parsed, structure, catalogue, known.year);
   const year = detectReportYear(doc, known, sections.nextYear);
-  const context: RuleContext = { doc, parsed, structure, sections, catalogue, year, options };
+  const numbers = analyzeNumbers(doc, parsed, structure.lastContentLine);
+  const context: RuleContext = { doc, parsed, structure, sections, catalogue, year, numbers, options };
 
   const disabled = disabledRanges(context);
   const findings: CoreFinding[] = [];

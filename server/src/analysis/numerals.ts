@@ -50,3 +50,23 @@ export function formatChineseInteger(n: number): string {
   }
   return String(n);
 }
+
+const BIG_UNITS: [string, number][] = [
+  ['亿', 100000000],
+  ['万', 10000],
+];
+
+/** Like parseChineseInteger, with 万 and 亿: `一万` → 10000, `三千五百万` → 35000000, `两千` → 2000. */
+export function parseChineseNumber(text: string): number | null {
+  if (text.length === 0) return null;
+  for (const [unit, scale] of BIG_UNITS) {
+    const at = text.lastIndexOf(unit);
+    if (at < 0) continue;
+    const high = at === 0 ? 1 : parseChineseNumber(text.slice(0, at));
+    const low = at === text.length - 1 ? 0 : parseChineseNumber(text.slice(at + 1).replace(/^[零〇]/, ''));
+    if (high === null || low === null) return null;
+    return high * scale + low;
+  }
+  if (/^[〇零一二三四五六七八九]{2,}$/.test(text) && !/[十百千]/.test(text)) return parseChineseDigits(text);
+  return parseChineseInteger(text);
+}

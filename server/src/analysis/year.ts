@@ -17,21 +17,25 @@ export function maskBookTitles(text: string): string {
   return text.replace(/《[^《》]*》/g, (m) => ' '.repeat(m.length));
 }
 
-/** The first year `YYYY年` in the text, outside 《》 and year ranges. */
-export function firstYear(text: string): number | null {
+/** The first year `YYYY年` in the text, outside 《》 and year ranges, with where its digits are. */
+export function firstYearMatch(text: string): { value: number; index: number; length: number } | null {
   YEAR.lastIndex = 0;
   const masked = maskBookTitles(text);
   for (let m = YEAR.exec(masked); m; m = YEAR.exec(masked)) {
     const value = yearValue(m[1]);
-    if (value !== null) return value;
+    if (value !== null) return { value, index: m.index, length: m[1].length };
   }
   return null;
+}
+
+export function firstYear(text: string): number | null {
+  return firstYearMatch(text)?.value ?? null;
 }
 
 const OPENING_YEAR = /^[\s\u3000]*(?:在|于)?((?:19|20)\d{2}|[一二三四五六七八九〇零]{4})年(?![\s\u3000]*[-—–~～至到月]|\d)/;
 
 /** The opening paragraphs: prose after the title and addressee, before the first heading. */
-function openingYear(doc: ReportDocument, parsed: ParsedDocument, structure: Structure): number | null {
+function openingYear(doc: ReportDocument, parsed: ParsedDocument, structure: Structure): { value: number; start: number; end: number } | null {
   const firstHeading = structure.headings[0]?.line ?? doc.lineCount;
   const skip = new Set<number>([...structure.titleDuplicates]);
   if (structure.title) skip.add(structure.title.line);
@@ -41,7 +45,8 @@ function openingYear(doc: ReportDocument, parsed: ParsedDocument, structure: Str
     const m = OPENING_YEAR.exec(maskBookTitles(doc.lines[i].norm));
     if (m) {
       const value = yearValue(m[1]);
-      if (value !== null) return value;
+      const start = doc.lines[i].start + m[0].length - m[1].length - 1;
+      if (value !== null) return { value, start, end: start + m[1].length };
     }
   }
   return null;
@@ -53,23 +58,28 @@ export interface YearResult {
   titleYear: number | null;
   openingYear: number | null;
   planYear: number | null;
+  /** Where the opening's and the plan's years are written (offsets), for findings. */
+  openingYearAt: { start: number; end: number } | null;
+  planYearAt: { start: number; end: number } | null;
 }
 
 /** The year before the plan is read: option, then the title, then the opening. */
 export function knownReportYear(doc: ReportDocument, parsed: ParsedDocument, structure: Structure, option: number | null | undefined): YearResult {
   const titleYear = structure.title ? firstYear(doc.norm.slice(structure.title.start, structure.title.end)) : null;
   const opening = openingYear(doc, parsed, structure);
-  const base = { titleYear, openingYear: opening, planYear: null };
+  const base = { titleYear, openingYear: opening?.value ?? null, planYear: null, openingYearAt: opening, planYearAt: null };
   if (option != null) return { year: option, source: 'option', ...base };
   if (titleYear !== null) return { year: titleYear, source: 'title', ...base };
-  if (opening !== null) return { year: opening, source: 'opening', ...base };
+  if (opening !== null) return { year: opening.value, source: 'opening', ...base };
   return { year: null, source: null, ...base };
 }
 
 /** Precedence: option, then the title, the opening, the next-year plan minus one. */
 export function detectReportYear(doc: ReportDocument, known: YearResult, nextYear: FoundSection | null): YearResult {
-  const planYear = nextYear ? firstYear(doc.norm.slice(nextYear.start, doc.lines[nextYear.startLine].end)) : null;
-  if (known.year !== null) return { ...known, planYear };
-  if (planYear !== null) return { ...known, year: planYear - 1, source: 'plan', planYear };
-  return { ...known, planYear };
+  const m = nextYear ? firstYearMatch(doc.norm.slice(nextYear.start, doc.lines[nextYear.startLine].end)) : null;
+  const planYear = m?.value ?? null;
+  const planYearAt = m && nextYear ? { start: nextYear.start + m.index, end: nextYear.start + m.index + m.length } : null;
+  if (known.year !== null) return { ...known, planYear, planYearAt };
+  if (planYear !== null) return { ...known, year: planYear - 1, source: 'plan', planYear, planYearAt };
+  return { ...known, planYear, planYearAt };
 }

@@ -1,5 +1,5 @@
 // LSP features computed from one analysis; each takes the analysis it needs.
-import { CodeActionKind, FoldingRangeKind, type CodeAction, type Diagnostic, type FoldingRange, type Range as LspRange } from 'vscode-languageserver';
+import { CodeActionKind, FoldingRangeKind, MarkupKind, type CodeAction, type Diagnostic, type FoldingRange, type Hover, type Position, type Range as LspRange } from 'vscode-languageserver';
 import type { DetailedAnalysis } from '../analysis/analyze';
 import type { Analysis, OutlineNode, Range } from '../analysis/types';
 import { toDiagnostic } from './convert';
@@ -85,4 +85,23 @@ export function outlineResponse(uri: string, version: number, isReport: boolean,
     outline: isReport ? decorate(analysis.outline) : [],
     findingCount: isReport ? analysis.findings.length : 0,
   };
+}
+
+const RELATION_NAME = { rate: '比率', sum: '分项与总数', subset: '部分与整体' } as const;
+
+/** On a figure that takes part in a relation: the arithmetic (`1194 / 1195 = 99.92%，文中 99.9% ✓`). */
+export function hover(result: DetailedAnalysis, position: Position): Hover | null {
+  const ctx = result.context;
+  if (!ctx) return null;
+  const offset = ctx.doc.offsetAt(position);
+  const lines: string[] = [];
+  let range: LspRange | undefined;
+  for (const r of ctx.numbers.relations) {
+    const hit = [r.anchor, ...r.members].find((q) => offset >= q.start && offset <= q.end);
+    if (!hit) continue;
+    range ??= ctx.doc.range(hit.start, hit.end);
+    lines.push(`**${RELATION_NAME[r.kind]}**：${r.explanation}`);
+  }
+  if (lines.length === 0) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
 }

@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDetailed, type DetailedAnalysis } from '../analysis/analyze';
 import { analyzeOptionsFrom, DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { toDiagnostic, toDocumentSymbols } from './convert';
-import { codeActions, foldingRanges, outlineResponse } from './features';
+import { codeActions, foldingRanges, hover, outlineResponse } from './features';
 import { ReportDecider } from './reports';
 import { formatForDocument } from './uri';
 
@@ -108,6 +108,7 @@ export function runLanguageServer(): Connection {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: '报告大纲' },
         foldingRangeProvider: true,
+        hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [CHECK_DOCUMENT_COMMAND] },
         workspace: { workspaceFolders: { supported: true } },
@@ -166,6 +167,11 @@ export function runLanguageServer(): Connection {
   connection.onFoldingRanges((params) => {
     const entry = reportEntry(params.textDocument.uri);
     return entry ? foldingRanges(entry.result.analysis.outline) : [];
+  });
+
+  connection.onHover((params) => {
+    const entry = reportEntry(params.textDocument.uri);
+    return entry ? hover(entry.result, params.position) : null;
   });
 
   connection.onCodeAction((params) => {

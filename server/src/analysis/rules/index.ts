@@ -7,9 +7,33 @@ import { headingStyle } from './heading-style';
 import { requiredSection } from './required-section';
 import { sectionHeading } from './section-heading';
 import { sectionOrder } from './section-order';
+import { rateMismatch } from './rate-mismatch';
+import { sumMismatch } from './sum-mismatch';
+import { partExceedsTotal } from './part-exceeds-total';
+import { rateOver100 } from './rate-over-100';
+import { repeatedFigure } from './repeated-figure';
+import { planYear } from './plan-year';
+import { blankNumber } from './blank-number';
+import { regionMismatch } from './region-mismatch';
 
 /** Every rule the core runs, in a stable order. */
-export const RULES: readonly Rule[] = [requiredSection, sectionHeading, sectionOrder, placeholder, headingSequence, headingLevel, headingStyle];
+export const RULES: readonly Rule[] = [
+  requiredSection,
+  sectionHeading,
+  sectionOrder,
+  placeholder,
+  blankNumber,
+  rateMismatch,
+  sumMismatch,
+  partExceedsTotal,
+  rateOver100,
+  repeatedFigure,
+  planYear,
+  regionMismatch,
+  headingSequence,
+  headingLevel,
+  headingStyle,
+];
 
 export interface RuleDescriptor {
   id: string;

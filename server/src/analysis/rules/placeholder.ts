@@ -16,12 +16,18 @@ const PATTERNS: { re: RegExp; literalOnly?: boolean }[] = [
   { re: /[（(][\s\u3000]*待(?:补充|填写|填报|定|核实|完善|更新|确认)[^）)\n]{0,10}[）)]/g },
   { re: /□+/g },
   { re: /○{2,}/g },
+  // （数字）、（具体数字）: a note to fill in a figure.
+  { re: /[（(][\s\u3000]*(?:具体)?(?:数字|数据|数量|人数|件数|次数|金额)[\s\u3000]*[）)]/g },
+  // 20XX年, x01x年度: a year with masked digits.
+  { re: /(?<![A-Za-z0-9])(?=[0-9xX×Ｘ]{4}年)(?=[0-9]*[xX×Ｘ])[0-9xX×Ｘ]{4}(?=年)/g },
+  // 共召开会议*次: a lone star where the count goes (never `**` emphasis).
+  { re: /(?<=[\u4e00-\u9fff])\*(?=(?:人次|件次|万元|个|件|次|起|人|项|家|份|场|条|户|名|例|宗|批|元))/g, literalOnly: true },
 ];
 
 export const placeholder: Rule = {
   id: 'placeholder',
   severity: 'error',
-  description: '文中遗留占位符（XX、××、*****、X月X日、【待补充】、□ 等）',
+  description: '文中遗留占位符（XX、××、*****、X月X日、【待补充】、□、（数字）、20XX年 等）',
   check({ doc, parsed }) {
     const findings: RawFinding[] = [];
     for (const line of doc.lines) {

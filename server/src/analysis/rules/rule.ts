@@ -3,6 +3,7 @@ import type { ParsedDocument } from '../parse';
 import type { Structure } from '../structure';
 import type { SectionEntry, SectionMap } from '../sections';
 import type { YearResult } from '../year';
+import type { Numbers } from '../numbers';
 import type { AnalyzeOptions, Severity } from '../types';
 
 /** A finding inside the core: UTF-16 offsets of the original text. */
@@ -36,6 +37,7 @@ export interface RuleContext {
   sections: SectionMap;
   catalogue: SectionEntry[];
   year: YearResult;
+  numbers: Numbers;
   options: AnalyzeOptions;
 }
 

@@ -1,0 +1,207 @@
+// Quantities in report prose: the figure, its unit or measure word, whether
+// it is approximate, and the clause it sits in. Names that contain numbers
+// (三项制度, “八五”普法, 12345热线, 7×24小时, dates, 《》 titles) are not counts.
+import type { ReportDocument } from '../document';
+import { LineKind, type ParsedDocument } from '../parse';
+import { parseChineseNumber } from '../numerals';
+
+export interface Quantity {
+  start: number;
+  end: number;
+  /** The figure's own span (digits or numerals), for edits and hovers. */
+  figureStart: number;
+  figureEnd: number;
+  value: number;
+  /** 余 多 近 约 左右 以上 超过: the true figure may differ. */
+  approx: boolean;
+  percent: boolean;
+  /** Decimal places as written (`99.9%` → 1). */
+  decimals: number;
+  /** Measure word or unit (`件`, `人次`, `万元`); `%` for percentages; '' when none. */
+  unit: string;
+  chinese: boolean;
+  line: number;
+  /** Index of the statement (split at 。！？；) in the document. */
+  statement: number;
+  /** Parenthesis depth (（…）) at the figure. */
+  depth: number;
+  /** The clause before the figure, from the last separator (，；：、（）), simplified text. */
+  before: string;
+  /** The clause after the figure and its unit, to the next separator. */
+  after: string;
+}
+
+export interface Statement {
+  index: number;
+  start: number;
+  end: number;
+  line: number;
+}
+
+// Longest first, so 人次 wins over 人 and 万元 over 元.
+const UNITS = [
+  '个百分点', '人次', '件次', '户次', '家次', '场次', '批次', '万元', '亿元', '万人', '平方米', '公里', '小时', '个月',
+  '件', '起', '次', '人', '名', '项', '个', '家', '份', '场', '条', '户', '宗', '例', '批', '期', '所', '座', '处', '台', '辆', '篇', '部', '本', '册', '张', '套', '支', '只', '元', '天', '年', '轮', '期', '间', '组', '队', '类', '种', '门', '位', '节', '课',
+];
+const UNIT_RE = new RegExp(`^(?:${UNITS.join('|')})`);
+const CN_NUMERAL = '[零〇一二两三四五六七八九十百千万亿]';
+const FIGURE = new RegExp(`(\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.(\\d+))?|百分之(${CN_NUMERAL}+(?:点[零〇一二三四五六七八九]+)?)|(${CN_NUMERAL}+)`, 'g');
+const SEPARATOR = /[，,；;：:、（(）)。！？!?]/;
+const STATEMENT_END = /[。！？!?；;]/;
+
+/** Marks spans that hold numbers which are names, dates or titles, never counts. */
+function maskNames(text: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  return text
+    .replace(/《[^《》]*》/g, blank)
+    .replace(/[“"「][^”"」]{0,12}[”"」]/g, (m) => (/[\d零〇一二两三四五六七八九十]/.test(m) ? blank(m) : m))
+    .replace(/\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月份?|(?:19|20)\d{2}\s*(?:年度?|—|-|–|～|~)/g, blank)
+    .replace(/[〇零一二三四五六七八九]{4}\s*年度?/g, blank)
+    .replace(/\d+(?:[×xX*·:：\/\-—–]\d+)+/g, blank)
+    .replace(/\d{5,}(?=\s*(?:热线|服务热线|平台|专线))|(?:热线|电话)\s*\d+/g, blank)
+    .replace(/第\s*(?:\d+|[零〇一二两三四五六七八九十百]+)/g, blank);
+}
+
+/** A Chinese numeral is a count only with a measure word, and not in a name like 三项制度 or 两个责任. */
+function chineseIsName(after: string, unit: string, value: number): boolean {
+  if (!unit) return true;
+  // `三项制度`, `四个规范`, `两个维护`: a small numeral, a measure word, then a noun, no figure context.
+  return value < 10 && /^[\u4e00-\u9fff]/.test(after) && ['项', '个', '支', '张', '条', '类', '种', '门', '位', '节', '课', '年', '轮', '组', '队', '间'].includes(unit);
+}
+
+/** Quantities of the lines up to `lastLine` (the page furniture after it holds none worth reading). */
+export function extractQuantities(doc: ReportDocument, parsed: ParsedDocument, lastLine = doc.lineCount - 1): { quantities: Quantity[]; statements: Statement[] } {
+  const quantities: Quantity[] = [];
+  const statements: Statement[] = [];
+  for (const line of doc.lines) {
+    if (line.index > lastLine) break;
+    const kind = parsed.kinds[line.index];
+    if (kind === LineKind.Code || kind === LineKind.Html || kind === LineKind.Rule) continue;
+    const text = maskNames(line.norm);
+    // Statements of this line.
+    let from = 0;
+    const lineStatements: Statement[] = [];
+    for (let i = 0; i <= text.length; i++) {
+      if (i === text.length || STATEMENT_END.test(text[i])) {
+        if (i > from) lineStatements.push({ index: statements.length + lineStatements.length, start: line.start + from, end: line.start + i, line: line.index });
+        from = i + 1;
+      }
+    }
+    if (!/[\d零〇一二两三四五六七八九十百]/.test(text)) {
+      statements.push(...lineStatements);
+      continue;
+    }
+    FIGURE.lastIndex = 0;
+    let depth = 0;
+    let depthAt = 0;
+    for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
+      for (; depthAt < m.index; depthAt++) {
+        const c = text[depthAt];
+        if (c === '（' || c === '(') depth++;
+        else if ((c === '）' || c === ')') && depth > 0) depth--;
+      }
+      const quantity = readQuantity(doc, line.start, text, m, depth);
+      if (!quantity) continue;
+      const statement = lineStatements.find((s) => quantity.start >= s.start && quantity.start <= s.end) ?? lineStatements[lineStatements.length - 1];
+      quantities.push({ ...quantity, line: line.index, statement: statement?.index ?? statements.length });
+    }
+    statements.push(...lineStatements);
+  }
+  return { quantities, statements };
+}
+
+function readQuantity(doc: ReportDocument, lineStart: number, text: string, m: RegExpExecArray, depth: number): Omit<Quantity, 'line' | 'statement'> | null {
+  const at = m.index;
+  const prev = text[at - 1] ?? '';
+  let value: number;
+  let decimals = 0;
+  let chinese = false;
+  let percent = false;
+  if (m[1] !== undefined) {
+    if (/[A-Za-z.]/.test(prev)) return null;
+    value = Number(m[1].replace(/,/g, '') + (m[2] ? '.' + m[2] : ''));
+    decimals = m[2]?.length ?? 0;
+  } else if (m[3] !== undefined) {
+    const [whole, fraction] = m[3].split('点');
+    const w = parseChineseNumber(whole);
+    if (w === null) return null;
+    value = w + (fraction ? Number('0.' + [...fraction].map((c) => '零一二三四五六七八九'.indexOf(c.replace('〇', '零'))).join('')) : 0);
+    decimals = fraction?.length ?? 0;
+    percent = true;
+    chinese = true;
+  } else {
+    // A Chinese numeral: not inside a word (统一, 进一步, 一体化), never a lone 十 or 万.
+    if (/[\u4e00-\u9fff]/.test(prev) && !/[共计达约近有了办理受开展组织举行召出台制定发放培训查处]/.test(prev)) return null;
+    const v = parseChineseNumber(m[4]);
+    if (v === null || /^[万亿千百]/.test(m[4])) return null;
+    value = v;
+    chinese = true;
+  }
+  let end = at + m[0].length;
+  const figureEnd = end;
+  let approx = /(?:约|近|大约|将近|超过|逾)\s*$/.test(text.slice(Math.max(0, at - 3), at));
+  let rest = text.slice(end);
+  let scale = 1;
+  if (!percent && m[1] !== undefined) {
+    const multiplier = /^\s*(万|亿)(?!元)/.exec(rest);
+    if (multiplier) {
+      scale = multiplier[1] === '万' ? 10000 : 100000000;
+      end += multiplier[0].length;
+      rest = text.slice(end);
+    }
+  }
+  const fuzzy = /^(?:余|多)/.exec(rest);
+  if (fuzzy) {
+    approx = true;
+    end += fuzzy[0].length;
+    rest = text.slice(end);
+  }
+  let unit = '';
+  if (!percent) {
+    const pct = /^\s*[%％]/.exec(rest);
+    if (pct) {
+      percent = true;
+      unit = '%';
+      end += pct[0].length;
+    } else {
+      const u = /^\s*/.exec(rest)![0];
+      const found = UNIT_RE.exec(rest.slice(u.length));
+      if (found) {
+        unit = found[0];
+        end += u.length + unit.length;
+      }
+    }
+  } else unit = '%';
+  rest = text.slice(end);
+  const tail = /^(?:左右|以上|余|多)/.exec(rest);
+  if (tail) {
+    approx = true;
+    end += tail[0].length;
+    rest = text.slice(end);
+  }
+  // A bare Arabic number with no unit is no count (a code, a list number); a year is masked already.
+  if (!percent && !unit) return null;
+  if (chinese && !percent && chineseIsName(rest, unit, value)) return null;
+  // A Chinese numeral opening a clause is a slogan (`一次告知、一表申请`), not a count.
+  if (chinese && !percent && (at === 0 || SEPARATOR.test(prev) || /[“"「]/.test(prev))) return null;
+  if (unit === '年' || unit === '个月' || unit === '天' || unit === '小时') return null;
+  let clauseStart = at;
+  while (clauseStart > 0 && !SEPARATOR.test(text[clauseStart - 1])) clauseStart--;
+  let clauseEnd = end;
+  while (clauseEnd < text.length && !SEPARATOR.test(text[clauseEnd])) clauseEnd++;
+  return {
+    start: lineStart + at,
+    end: lineStart + end,
+    figureStart: lineStart + at,
+    figureEnd: lineStart + figureEnd,
+    value: value * scale,
+    approx,
+    percent,
+    decimals,
+    unit,
+    chinese,
+    depth,
+    before: doc.norm.slice(lineStart + clauseStart, lineStart + at).trim(),
+    after: doc.norm.slice(lineStart + end, lineStart + clauseEnd).trim(),
+  };
+}

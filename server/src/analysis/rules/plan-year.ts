@@ -1,0 +1,24 @@
+import type { RawFinding, Rule } from './rule';
+
+export const planYear: Rule = {
+  id: 'plan-year',
+  severity: 'warning',
+  description: '下一年度安排的年份不是报告年度加一，或标题与开篇的年份不一致',
+  check({ year }) {
+    const findings: RawFinding[] = [];
+    // The plan's year is only checked against a year read elsewhere (not from the plan itself).
+    if (year.year !== null && year.source !== 'plan' && year.planYear !== null && year.planYearAt && year.planYear !== year.year + 1) {
+      findings.push({
+        ...year.planYearAt,
+        message: `下一年度安排的年份应为 ${year.year + 1} 年（报告年度 ${year.year} 年 + 1），文中为 ${year.planYear} 年`,
+      });
+    }
+    if (year.titleYear !== null && year.openingYear !== null && year.openingYearAt && year.titleYear !== year.openingYear) {
+      findings.push({
+        ...year.openingYearAt,
+        message: `开篇的年份 ${year.openingYear} 年与标题中的 ${year.titleYear} 年度不一致`,
+      });
+    }
+    return findings;
+  },
+};
