@@ -196,6 +196,12 @@ describe('outline features over LSP', () => {
     // The placeholder sits in (八)打造数字法治政府情况.
     expect(response.outline[0].children.map((c) => c.findingCount)).toEqual([0, 0, 0, 0, 0, 0, 0, 1]);
     expect(response.sections.problems!.title).toBe('三、存在问题和不足');
+    expect((response as unknown as { parts: { key: string; state: string }[] }).parts.map((p) => [p.key, p.state])).toEqual([
+      ['measures', 'heading'],
+      ['problems', 'heading'],
+      ['firstResponsible', 'heading'],
+      ['nextYear', 'heading'],
+    ]);
 
     const readme = (await server.connection.sendRequest('fazhiReport/outline', { textDocument: { uri: README } })) as { isReport: boolean; outline: unknown[] } | null;
     expect(readme).toBeNull(); // not open in this server
@@ -242,5 +248,36 @@ describe('outline features over LSP', () => {
     await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { fazhiReport: { debounce: 0, markdownSymbols: 'always' } } });
     const always = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     expect(always.map((s) => s.name)).toEqual(['一、主要举措', '二、存在问题']);
+  });
+});
+
+describe('server commands for the editor', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio']);
+  });
+  afterAll(() => server.stop());
+  const run = (command: string, args: unknown) => server.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] });
+
+  it('gives the edits that insert a missing part, and nothing for a present one', async () => {
+    const uri = uriOf(join(CORPUS_DIR, CORPUS.jiangsu));
+    await open(server, uri, corpus(CORPUS.jiangsu));
+    const result = (await run('fazhiReport.partEdits', { uri, key: 'nextYear' })) as { heading: string; edits: { range: unknown; newText: string }[] };
+    expect(result.heading).toBe('八、2021年度推进法治政府建设的主要安排');
+    expect(result.edits).toHaveLength(1);
+    expect(result.edits[0].range).toEqual({ start: { line: 52, character: 0 }, end: { line: 52, character: 0 } });
+    expect(await run('fazhiReport.partEdits', { uri, key: 'measures' })).toBeNull();
+  });
+
+  it('gives the renumbering of the level at the cursor, the summary and the skeleton', async () => {
+    const uri = 'untitled:moved.txt';
+    await open(server, uri, '某区2023年度法治政府建设情况报告\n一、甲\n三、乙\n二、丙\n');
+    const renumber = (await run('fazhiReport.renumberEdits', { uri, line: 2 })) as { level: number; edits: { newText: string }[] };
+    expect(renumber.level).toBe(1);
+    expect(renumber.edits.map((e) => e.newText)).toEqual(['二', '三']);
+    const summary = (await run('fazhiReport.reviewSummary', { uri, fileName: 'moved.txt' })) as { text: string };
+    expect(summary.text.split('\n').slice(0, 3)).toEqual(['报告：某区2023年度法治政府建设情况报告', '文件：moved.txt', '报告年度：2023 年']);
+    const skeleton = (await run('fazhiReport.skeletonSnippet', { reportYear: 2023 })) as { snippet: string };
+    expect(skeleton.snippet).toContain('四、2024年度推进法治政府建设的主要安排');
   });
 });

@@ -94,3 +94,43 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
   });
   return { heading, insert: { start: at, end: at, newText: text }, renumber };
 }
+
+/**
+ * The whole report as a snippet: title with the year, addressee, the four
+ * parts in the 规定's order with one guiding sentence each, signature and
+ * date; tab stops where the writer must fill in.
+ */
+export function reportSkeleton(catalogue: SectionEntry[], reportYear: number): string {
+  const entry = (key: SectionKey) => catalogue.find((e) => e.key === key)!;
+  const escape = (s: string) => s.replace(/[$}\\]/g, '\\$&');
+  const lines = [
+    `\${1:某区}人民政府关于${reportYear}年度法治政府建设情况的报告`,
+    '',
+    '${2:市人民政府}：',
+    '',
+    `${reportYear}年，\${1}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，\${3:扎实推进法治政府建设各项工作}。现将有关情况报告如下：`,
+    '',
+  ];
+  let stop = 4;
+  REGULATION_ORDER.forEach((key, i) => {
+    const e = entry(key);
+    lines.push(`${formatNumbering(i + 1, 'cn-dun')}${e.skeleton.replace('YYYY年度', `${reportYear + 1}年度`)}`, '', `\${${stop++}:${escape(e.guide)}}`, '');
+  });
+  lines.push('${1}人民政府', '', `\${${stop}:${reportYear + 1}年3月1日}`, '');
+  return lines.join('\n');
+}
+
+/** The snippet with its tab stops resolved to their default text, as a writer gets it by pressing Tab through. */
+export function expandSnippet(snippet: string): string {
+  const defaults = new Map<string, string>();
+  let text = snippet;
+  // Placeholders with defaults first, then bare references to them.
+  for (let guard = 0; guard < 100 && /\$\{\d+:/.test(text); guard++) {
+    text = text.replace(/\$\{(\d+):((?:\\.|[^\\{}$])*)\}/g, (_m, n: string, value: string) => {
+      const plain = value.replace(/\\(.)/g, '$1');
+      defaults.set(n, plain);
+      return plain;
+    });
+  }
+  return text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_m, a: string, b: string) => defaults.get(a ?? b) ?? '');
+}

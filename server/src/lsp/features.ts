@@ -1,7 +1,9 @@
 // LSP features computed from one analysis; each takes the analysis it needs.
 import { CodeActionKind, FoldingRangeKind, MarkupKind, type CodeAction, type Diagnostic, type FoldingRange, type Hover, type Position, type Range as LspRange } from 'vscode-languageserver';
 import type { DetailedAnalysis } from '../analysis/analyze';
-import type { Analysis, OutlineNode, Range } from '../analysis/types';
+import type { Analysis, OutlineNode, Range, SectionKey } from '../analysis/types';
+import type { SectionEntry } from '../analysis/sections';
+import { REGULATION_ORDER } from '../analysis/skeleton';
 import { toDiagnostic } from './convert';
 
 /** One folding range per section and per multi-line item. */
@@ -54,10 +56,26 @@ export interface OutlineResponseNode extends OutlineNode {
   children: OutlineResponseNode[];
 }
 
+/** One line of the view's checklist of required parts. */
+export interface PartStatus {
+  key: SectionKey;
+  name: string;
+  /** The 规定's wording, for the tooltip. */
+  regulation: string;
+  required: boolean;
+  /** heading: under its own heading; paragraph: only as a paragraph, item or sentence. */
+  state: 'heading' | 'paragraph' | 'missing';
+  title: string | null;
+  range: Range | null;
+}
+
 export interface OutlineResponse {
   uri: string;
   version: number;
   isReport: boolean;
+  parts: PartStatus[];
+  /** Finding counts by rule id. */
+  findingsByRule: Record<string, number>;
   title: Analysis['title'];
   reportYear: number | null;
   reportYearSource: Analysis['reportYearSource'];
@@ -66,18 +84,35 @@ export interface OutlineResponse {
   findingCount: number;
 }
 
-/** The payload of `fazhiReport/outline`: the tree, the sections map and finding counts per node. */
-export function outlineResponse(uri: string, version: number, isReport: boolean, analysis: Analysis): OutlineResponse {
+/** The payload of `fazhiReport/outline`: the tree, the sections map, the checklist and finding counts per node. */
+export function outlineResponse(uri: string, version: number, isReport: boolean, analysis: Analysis, catalogue: SectionEntry[]): OutlineResponse {
   const starts = analysis.findings.map((f) => f.range.start);
   const within = (r: Range, p: { line: number; character: number }) =>
     (p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) &&
     (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
   const decorate = (nodes: OutlineNode[]): OutlineResponseNode[] =>
     nodes.map((n) => ({ ...n, findingCount: starts.filter((p) => within(n.range, p)).length, children: decorate(n.children) }));
+  const inOrder = REGULATION_ORDER.map((key) => catalogue.find((e) => e.key === key)!);
+  const parts: PartStatus[] = inOrder.map((entry) => {
+    const found = analysis.sections[entry.key];
+    return {
+      key: entry.key,
+      name: entry.name,
+      regulation: entry.regulation,
+      required: entry.required,
+      state: found ? (found.asHeading ? 'heading' : 'paragraph') : 'missing',
+      title: found?.title ?? null,
+      range: found?.range ?? null,
+    };
+  });
+  const findingsByRule: Record<string, number> = {};
+  if (isReport) for (const f of analysis.findings) findingsByRule[f.rule] = (findingsByRule[f.rule] ?? 0) + 1;
   return {
     uri,
     version,
     isReport,
+    parts,
+    findingsByRule,
     title: analysis.title,
     reportYear: analysis.reportYear,
     reportYearSource: analysis.reportYearSource,

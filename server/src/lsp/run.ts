@@ -6,9 +6,16 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
+  type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDetailed, type DetailedAnalysis } from '../analysis/analyze';
+import { sectionCatalogue } from '../analysis/sections';
+import { partInsertion, reportSkeleton } from '../analysis/skeleton';
+import { levelAtLine, renumberLevel } from '../analysis/renumber';
+import { reviewSummary } from '../analysis/summary';
+import type { RawEdit } from '../analysis/rules/rule';
+import type { SectionKey } from '../analysis/types';
 import { analyzeOptionsFrom, DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { toDiagnostic, toDocumentSymbols } from './convert';
 import { codeActions, foldingRanges, hover, outlineResponse } from './features';
@@ -16,6 +23,13 @@ import { ReportDecider } from './reports';
 import { formatForDocument } from './uri';
 
 export const CHECK_DOCUMENT_COMMAND = 'fazhiReport.checkDocument';
+/** Commands the client calls through workspace/executeCommand; each returns data or edits, the client applies them. */
+export const SERVER_COMMANDS = {
+  partEdits: 'fazhiReport.partEdits',
+  skeletonSnippet: 'fazhiReport.skeletonSnippet',
+  renumberEdits: 'fazhiReport.renumberEdits',
+  reviewSummary: 'fazhiReport.reviewSummary',
+} as const;
 export const OUTLINE_REQUEST = 'fazhiReport/outline';
 
 interface Entry {
@@ -110,7 +124,7 @@ export function runLanguageServer(): Connection {
         foldingRangeProvider: true,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: [CHECK_DOCUMENT_COMMAND] },
+        executeCommandProvider: { commands: [CHECK_DOCUMENT_COMMAND, ...Object.values(SERVER_COMMANDS)] },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'fazhi-report', version: SERVER_VERSION },
@@ -183,18 +197,44 @@ export function runLanguageServer(): Connection {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const entry = analyse(document);
-    return outlineResponse(document.uri, document.version, entry.isReport, entry.result.analysis);
+    return outlineResponse(document.uri, document.version, entry.isReport, entry.result.analysis, entry.result.context?.catalogue ?? sectionCatalogue(settings.sections));
   });
 
   connection.onExecuteCommand((params) => {
-    if (params.command !== CHECK_DOCUMENT_COMMAND) return null;
-    const arg = params.arguments?.[0] as { uri?: string } | string | undefined;
-    const uri = typeof arg === 'string' ? arg : arg?.uri;
-    if (!uri) return { isReport: false };
-    decider.markChecked(uri);
-    cache.delete(uri);
-    if (documents.get(uri)) validate(uri);
-    return { isReport: true };
+    const arg = (params.arguments?.[0] ?? {}) as { uri?: string; key?: SectionKey; renumber?: boolean; line?: number; reportYear?: number; fileName?: string } | string;
+    const args = typeof arg === 'string' ? { uri: arg } : arg;
+    if (params.command === CHECK_DOCUMENT_COMMAND) {
+      if (!args.uri) return { isReport: false };
+      decider.markChecked(args.uri);
+      cache.delete(args.uri);
+      if (documents.get(args.uri)) validate(args.uri);
+      return { isReport: true };
+    }
+    if (params.command === SERVER_COMMANDS.skeletonSnippet) {
+      const year = args.reportYear ?? settings.reportYear ?? new Date().getFullYear() - 1;
+      return { snippet: reportSkeleton(sectionCatalogue(settings.sections), year) };
+    }
+    const document = args.uri ? documents.get(args.uri) : undefined;
+    if (!document) return null;
+    const result = analyse(document).result;
+    const ctx = result.context;
+    if (!ctx) return null;
+    const toEdits = (edits: RawEdit[]): TextEdit[] => edits.map((e) => ({ range: ctx.doc.range(e.start, e.end), newText: e.newText }));
+    switch (params.command) {
+      case SERVER_COMMANDS.partEdits: {
+        const entry = ctx.catalogue.find((e) => e.key === args.key);
+        if (!entry || ctx.sections[entry.key]) return null;
+        const insertion = partInsertion(ctx, entry);
+        return { heading: insertion.heading, edits: toEdits(args.renumber ? [insertion.insert, ...insertion.renumber] : [insertion.insert]) };
+      }
+      case SERVER_COMMANDS.renumberEdits: {
+        const level = levelAtLine(ctx.structure, args.line ?? 0);
+        return { level, edits: toEdits(renumberLevel(ctx.structure, level)) };
+      }
+      case SERVER_COMMANDS.reviewSummary:
+        return { text: reviewSummary(result.analysis, ctx.catalogue, args.fileName ?? document.uri) };
+    }
+    return null;
   });
 
   documents.listen(connection);

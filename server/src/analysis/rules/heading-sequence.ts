@@ -1,24 +1,8 @@
 import { formatChineseInteger } from '../numerals';
 import { formatNumbering, formatNumeral, numeralSpan } from '../numbering';
-import type { HeadingLine, ItemMarker } from '../structure';
+import { renumberGroup, siblingGroups } from '../renumber';
+import type { ItemMarker } from '../structure';
 import type { RawFinding, Rule } from './rule';
-
-/** Headings grouped by parent and level: each group must count 1, 2, 3 … */
-function siblingGroups(headings: HeadingLine[]): HeadingLine[][] {
-  const groups = new Map<string, HeadingLine[]>();
-  const stack: { index: number; level: number }[] = [];
-  headings.forEach((h, i) => {
-    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
-    if (h.style !== 'none') {
-      const key = `${stack.length ? stack[stack.length - 1].index : -1}:${h.level}`;
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = []));
-      group.push(h);
-    }
-    stack.push({ index: i, level: h.level });
-  });
-  return [...groups.values()];
-}
 
 export const headingSequence: Rule = {
   id: 'heading-sequence',
@@ -43,6 +27,7 @@ export const headingSequence: Rule = {
           end: h.numberingEnd,
           message,
           fix: { title: `改为“${want}”`, edits: [{ start: span.start, end: span.end, newText: formatNumeral(expected, h.style) }] },
+          moreFixes: [{ title: '重新编号同级标题（只改序号）', edits: renumberGroup(group) }],
         });
       });
     }

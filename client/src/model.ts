@@ -1,0 +1,129 @@
+// What the outline view and the status bar show, computed from the server's
+// `fazhiReport/outline` response. No `vscode` here, so it is unit-tested as is.
+import type { OutlineResponse, OutlineResponseNode, PartStatus } from '../../server/src/lsp/features';
+import type { Range } from '../../server/src/analysis/types';
+
+export type ViewItemKind = 'parts' | 'part' | 'heading' | 'item' | 'addressee' | 'signature';
+
+export interface ViewItem {
+  /** Stable across edits that do not touch this heading: built from the labels on its path. */
+  id: string;
+  kind: ViewItemKind;
+  label: string;
+  description?: string;
+  tooltip: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  children: ViewItem[];
+  parent?: ViewItem;
+  range?: Range;
+  selectionRange?: Range;
+  findingCount: number;
+  part?: PartStatus;
+}
+
+const PART_ICON = { heading: '✓', paragraph: '⚠', missing: '✗' } as const;
+const PART_STATE = { heading: '有标题', paragraph: '仅以段落或句子出现', missing: '缺少' } as const;
+/** Rules whose findings the status bar counts as 数字问题. */
+export const NUMBER_RULES = ['blank-number', 'rate-mismatch', 'sum-mismatch', 'part-exceeds-total', 'rate-over-100', 'repeated-figure', 'plan-year'];
+
+function nodeLabel(n: OutlineResponseNode): string {
+  if (n.kind === 'addressee') return `主送：${n.title}`;
+  if (n.kind === 'signature') return `落款：${n.title}`;
+  return `${n.numbering ?? ''}${n.title}`;
+}
+
+export function buildViewItems(response: OutlineResponse): ViewItem[] {
+  if (!response.isReport) return [];
+  const parts: ViewItem = {
+    id: 'parts',
+    kind: 'parts',
+    label: '必备部分',
+    description: `${response.parts.filter((p) => p.required && p.state !== 'missing').length}/${response.parts.filter((p) => p.required).length}`,
+    tooltip: '《法治政府建设与责任落实督察工作规定》要求年度报告包括的内容',
+    collapsible: 'expanded',
+    children: [],
+    findingCount: 0,
+  };
+  parts.children = response.parts.map((p) => ({
+    id: `part:${p.key}`,
+    kind: 'part' as const,
+    label: `${PART_ICON[p.state]} ${p.name}`,
+    description: p.required ? PART_STATE[p.state] : `${PART_STATE[p.state]}（不要求）`,
+    tooltip: `${p.regulation}${p.title ? `\n文中：${p.title}` : ''}`,
+    collapsible: 'none' as const,
+    children: [],
+    parent: parts,
+    range: p.range ?? undefined,
+    selectionRange: p.range ? { start: p.range.start, end: p.range.start } : undefined,
+    findingCount: 0,
+    part: p,
+  }));
+  return [parts, ...toItems(response.outline, undefined)];
+}
+
+function toItems(nodes: OutlineResponseNode[], parent: ViewItem | undefined): ViewItem[] {
+  const seen = new Map<string, number>();
+  return nodes.map((n) => {
+    const label = nodeLabel(n);
+    const key = `${n.kind}:${label}`;
+    const count = seen.get(key) ?? 0;
+    seen.set(key, count + 1);
+    const item: ViewItem = {
+      id: `${parent ? parent.id + '/' : ''}${key}${count ? `#${count}` : ''}`,
+      kind: n.kind,
+      label,
+      description: n.findingCount ? `${n.findingCount} 个问题` : undefined,
+      tooltip: n.findingCount ? `${label}\n本节有 ${n.findingCount} 个问题` : label,
+      collapsible: 'none',
+      children: [],
+      parent,
+      range: n.range,
+      selectionRange: n.selectionRange,
+      findingCount: n.findingCount,
+    };
+    item.children = toItems(n.children, item);
+    // Sub-headings open; a heading with only its 一是 items starts collapsed.
+    if (item.children.some((c) => c.kind === 'heading')) item.collapsible = 'expanded';
+    else if (item.children.length) item.collapsible = 'collapsed';
+    return item;
+  });
+}
+
+export function statusText(response: OutlineResponse | undefined): string | undefined {
+  if (!response?.isReport) return undefined;
+  const required = response.parts.filter((p) => p.required);
+  const present = required.filter((p) => p.state !== 'missing').length;
+  const numbers = NUMBER_RULES.reduce((n, rule) => n + (response.findingsByRule[rule] ?? 0), 0);
+  return `法治报告 ✓${present}/${required.length}${numbers ? ` · ${numbers} 处数字问题` : ''}`;
+}
+
+export function statusTooltip(response: OutlineResponse): string {
+  const lines = response.parts.map((p) => `${PART_ICON[p.state]} ${p.name}：${PART_STATE[p.state]}`);
+  const total = Object.values(response.findingsByRule).reduce((a, b) => a + b, 0);
+  lines.push(`共 ${total} 个问题；点击打开报告大纲`);
+  return lines.join('\n');
+}
+
+export interface Spot {
+  line: number;
+  character: number;
+}
+
+const before = (a: Spot, b: Spot) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/** The innermost heading or item whose range holds the cursor. */
+export function itemAt(items: ViewItem[], cursor: Spot): ViewItem | undefined {
+  for (const item of items) {
+    if (item.kind === 'parts' || !item.range) continue;
+    if (!before(cursor, item.range.start) && !before(item.range.end, cursor)) return itemAt(item.children, cursor) ?? item;
+  }
+  return undefined;
+}
+
+/** The next (or previous) problem after the cursor, wrapping around the document. */
+export function nextProblem(problems: Spot[], cursor: Spot, direction: 1 | -1): Spot | undefined {
+  if (problems.length === 0) return undefined;
+  const sorted = [...problems].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  if (direction === 1) return sorted.find((p) => before(cursor, p)) ?? sorted[0];
+  return [...sorted].reverse().find((p) => before(p, cursor)) ?? sorted[sorted.length - 1];
+}

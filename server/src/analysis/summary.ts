@@ -1,0 +1,35 @@
+// A plain-text summary of one report for a review email, in Chinese.
+import type { Analysis, SectionKey } from './types';
+import type { SectionEntry } from './sections';
+import { REGULATION_ORDER } from './skeleton';
+
+const STATE = { heading: '✓ 有标题', paragraph: '⚠ 仅以段落或句子出现', missing: '✗ 缺少' } as const;
+
+export function reviewSummary(analysis: Analysis, catalogue: SectionEntry[], fileName: string, maxErrors = 5): string {
+  const lines: string[] = [];
+  const title = analysis.title?.text ?? '（无标题）';
+  lines.push(`报告：${title}`);
+  lines.push(`文件：${fileName}`);
+  lines.push(`报告年度：${analysis.reportYear !== null ? `${analysis.reportYear} 年` : '未能确定'}`);
+  lines.push('必备部分：');
+  for (const entry of REGULATION_ORDER.map((key) => catalogue.find((e) => e.key === key)!)) {
+    const found = analysis.sections[entry.key as SectionKey];
+    const state = found ? (found.asHeading ? 'heading' : 'paragraph') : 'missing';
+    const where = found ? `（第 ${found.range.start.line + 1} 行）` : entry.required ? '' : '（本报告不要求）';
+    lines.push(`  ${STATE[state]}  ${entry.name}${where}`);
+  }
+  const bySeverity = { error: 0, warning: 0, info: 0 };
+  const byRule = new Map<string, number>();
+  for (const f of analysis.findings) {
+    bySeverity[f.severity]++;
+    byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  }
+  lines.push(`问题：错误 ${bySeverity.error} 处，警告 ${bySeverity.warning} 处，提示 ${bySeverity.info} 处`);
+  for (const [rule, n] of [...byRule.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) lines.push(`  ${rule}：${n}`);
+  const errors = analysis.findings.filter((f) => f.severity === 'error');
+  if (errors.length) {
+    lines.push(errors.length > maxErrors ? `主要错误（前 ${maxErrors} 处，共 ${errors.length} 处）：` : '错误：');
+    for (const f of errors.slice(0, maxErrors)) lines.push(`  第 ${f.range.start.line + 1} 行：${f.message}`);
+  }
+  return lines.join('\n') + '\n';
+}
