@@ -1,7 +1,10 @@
 // Bundles the extension client, the language server, the CLI and the
 // analysis library into dist/ (CommonJS for Node 20 and VS Code).
 import { build } from 'esbuild';
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -22,6 +25,15 @@ const entries = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
 ];
+
+// First the generated data: the phrase bank's pinyin and the snippet file.
+const generator = join(tmpdir(), `fazhi-report-generate-${process.pid}.cjs`);
+await build({ ...common, sourcemap: false, entryPoints: ['scripts/generate.ts'], outfile: generator });
+try {
+  execFileSync(process.execPath, [generator], { stdio: 'inherit', env: { ...process.env, FAZHI_REPORT_ROOT: process.cwd() } });
+} finally {
+  await rm(generator, { force: true });
+}
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));
 await chmod('dist/cli.js', 0o755);

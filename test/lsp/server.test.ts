@@ -12,6 +12,8 @@ import {
   CodeActionRequest,
   DidChangeConfigurationNotification,
   HoverRequest,
+  CompletionRequest,
+  type CompletionItem,
   type Hover,
   type CodeAction,
   type DocumentSymbol,
@@ -279,5 +281,72 @@ describe('server commands for the editor', () => {
     expect(summary.text.split('\n').slice(0, 3)).toEqual(['报告：某区2023年度法治政府建设情况报告', '文件：moved.txt', '报告年度：2023 年']);
     const skeleton = (await run('fazhiReport.skeletonSnippet', { reportYear: 2023 })) as { snippet: string };
     expect(skeleton.snippet).toContain('四、2024年度推进法治政府建设的主要安排');
+  });
+});
+
+describe('completion over LSP on a real report', () => {
+  let server: TestServer;
+  const uri = 'untitled:suxitong-completion.txt';
+  const text = corpus(CORPUS.suxitong);
+  const lines = text.split('\n');
+  beforeAll(async () => {
+    server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio']);
+    await open(server, uri, text);
+  });
+  afterAll(() => server.stop());
+  const complete = async (line: number, character: number, triggerCharacter?: string) =>
+    ((await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line, character },
+      context: triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 },
+    })) as CompletionItem[]) ?? [];
+
+  it('offers 三是 after the 二是 item', async () => {
+    const line = lines.findIndex((l) => l.startsWith('二是依法履行政府职能'));
+    const items = await complete(line, lines[line].length, '。');
+    expect(items.map((i) => i.label)).toEqual(['三是']);
+    expect(items[0].textEdit).toEqual({ range: { start: { line, character: lines[line].length }, end: { line, character: lines[line].length } }, newText: '三是' });
+  });
+
+  it('offers the next heading numbers at the start of a line in the (三) section', async () => {
+    const line = lines.findIndex((l) => l.startsWith('一是健全依法决策机制'));
+    const labels = (await complete(line, 0)).filter((i) => i.kind === 9).map((i) => i.label);
+    expect(labels).toEqual(['1.', '(四)', '二、']);
+  });
+
+  it('offers the phrase for jc, ranked for the part the cursor is in', async () => {
+    const line = lines.findIndex((l) => l.startsWith('一是学习内容与行政服务工作'));
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'jc' }],
+    });
+    await server.diagnostics(uri, 2);
+    const items = await complete(line, 2);
+    const phrases = items.filter((i) => i.kind === 1);
+    expect(phrases.map((i) => i.textEdit && 'newText' in i.textEdit && i.textEdit.newText)).toContain(
+      '坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，认真落实党中央、国务院关于法治政府建设的决策部署',
+    );
+    expect(phrases[0].textEdit).toMatchObject({ range: { start: { line, character: 0 }, end: { line, character: 2 } } });
+    // jq opens a measures phrase and a problems one; inside 三、存在问题和不足 the problems one ranks first.
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 2 } }, text: 'jq' }],
+    });
+    await server.diagnostics(uri, 3);
+    const ranked = (await complete(line, 2)).filter((i) => i.kind === 1).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    expect(ranked.map((i) => i.detail)).toEqual(['常用表述 · 问题：原因分析', '常用表述 · 举措：制度建设']);
+    const typedHan = 'untitled:han.txt';
+    await open(server, typedHan, '某区2023年度法治政府建设情况报告\n一、主要举措和成效\n三、存在问题和不足\n在肯定\n');
+    const han = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: typedHan }, position: { line: 3, character: 3 } })) as CompletionItem[];
+    expect(han.filter((i) => i.kind === 1).map((i) => i.detail)).toEqual(['常用表述 · 问题：开篇']);
+  });
+
+  it('offers no phrases inside code blocks or where completion is disabled', async () => {
+    const md = 'untitled:code.md';
+    await open(server, md, '# 某区2023年度法治政府建设情况报告\n\n一、主要举措\n\n```\njc\n```\n\n<!-- fazhi-report-disable -->\n\njc\n', 'markdown');
+    const inCode = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: md }, position: { line: 5, character: 2 } })) as CompletionItem[];
+    expect(inCode).toEqual([]);
+    const disabled = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: md }, position: { line: 10, character: 2 } })) as CompletionItem[];
+    expect(disabled.filter((i) => i.kind === 1)).toEqual([]);
   });
 });

@@ -98,30 +98,62 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
 /**
  * The whole report as a snippet: title with the year, addressee, the four
  * parts in the 规定's order with one guiding sentence each, signature and
- * date; tab stops where the writer must fill in.
+ * date; tab stops where the writer must fill in. With no year (the static
+ * snippet), the years are tab stops too.
  */
-export function reportSkeleton(catalogue: SectionEntry[], reportYear: number): string {
+export function reportSkeleton(catalogue: SectionEntry[], reportYear: number | null): string {
   const entry = (key: SectionKey) => catalogue.find((e) => e.key === key)!;
   const escape = (s: string) => s.replace(/[$}\\]/g, '\\$&');
+  let stop = 1;
+  const org = `\${${stop++}:某区}`;
+  const orgRef = org.replace(/:.*$/, '}');
+  let year: string;
+  let yearRef: string;
+  if (reportYear === null) {
+    year = `\${${stop++}:YYYY}`;
+    yearRef = year.replace(/:.*$/, '}');
+  } else year = yearRef = String(reportYear);
+  const addressee = `\${${stop++}:市人民政府}`;
   const lines = [
-    `\${1:某区}人民政府关于${reportYear}年度法治政府建设情况的报告`,
+    `${org}人民政府关于${year}年度法治政府建设情况的报告`,
     '',
-    '${2:市人民政府}：',
+    `${addressee}：`,
     '',
-    `${reportYear}年，\${1}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，\${3:扎实推进法治政府建设各项工作}。现将有关情况报告如下：`,
+    `${yearRef}年，${orgRef}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，\${${stop++}:扎实推进法治政府建设各项工作}。现将有关情况报告如下：`,
     '',
   ];
-  let stop = 4;
+  let planYear = reportYear === null ? '' : String(reportYear + 1);
   REGULATION_ORDER.forEach((key, i) => {
     const e = entry(key);
-    lines.push(`${formatNumbering(i + 1, 'cn-dun')}${e.skeleton.replace('YYYY年度', `${reportYear + 1}年度`)}`, '', `\${${stop++}:${escape(e.guide)}}`, '');
+    let title = e.skeleton;
+    if (title.includes('YYYY年度')) {
+      if (reportYear === null) planYear = `\${${stop++}:$CURRENT_YEAR}`;
+      title = title.replace('YYYY年度', `${planYear}年度`);
+    }
+    lines.push(`${formatNumbering(i + 1, 'cn-dun')}${title}`, '', `\${${stop++}:${escape(e.guide)}}`, '');
   });
-  lines.push('${1}人民政府', '', `\${${stop}:${reportYear + 1}年3月1日}`, '');
+  const date = reportYear === null ? '$CURRENT_YEAR年$CURRENT_MONTH月$CURRENT_DATE日' : `${reportYear + 1}年3月1日`;
+  lines.push(`${orgRef}人民政府`, '', `\${${stop}:${date}}`, '');
   return lines.join('\n');
 }
 
+/** The skeleton of one part, for its snippet: heading (numbering a tab stop) and guiding sentence. */
+export function partSnippet(entry: SectionEntry): string {
+  const escape = (s: string) => s.replace(/[$}\\]/g, '\\$&');
+  const title = entry.skeleton.replace('YYYY年度', '${2:$CURRENT_YEAR}年度');
+  const guideStop = title.includes('${2') ? 3 : 2;
+  return `\${1:一}、${title}\n\n\${${guideStop}:${escape(entry.guide)}}\n`;
+}
+
+const SNIPPET_VARIABLES: Record<string, () => string> = {
+  CURRENT_YEAR: () => String(new Date().getFullYear()),
+  CURRENT_MONTH: () => String(new Date().getMonth() + 1).padStart(2, '0'),
+  CURRENT_DATE: () => String(new Date().getDate()).padStart(2, '0'),
+};
+
 /** The snippet with its tab stops resolved to their default text, as a writer gets it by pressing Tab through. */
-export function expandSnippet(snippet: string): string {
+export function expandSnippet(snippet: string, variables: Record<string, () => string> = SNIPPET_VARIABLES): string {
+  snippet = snippet.replace(/\$([A-Z_]+)/g, (m, name: string) => variables[name]?.() ?? m);
   const defaults = new Map<string, string>();
   let text = snippet;
   // Placeholders with defaults first, then bare references to them.

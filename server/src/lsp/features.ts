@@ -1,9 +1,10 @@
 // LSP features computed from one analysis; each takes the analysis it needs.
-import { CodeActionKind, FoldingRangeKind, MarkupKind, type CodeAction, type Diagnostic, type FoldingRange, type Hover, type Position, type Range as LspRange } from 'vscode-languageserver';
+import { CodeActionKind, CompletionItemKind, FoldingRangeKind, MarkupKind, type CompletionItem, type CodeAction, type Diagnostic, type FoldingRange, type Hover, type Position, type Range as LspRange } from 'vscode-languageserver';
 import type { DetailedAnalysis } from '../analysis/analyze';
 import type { Analysis, OutlineNode, Range, SectionKey } from '../analysis/types';
 import type { SectionEntry } from '../analysis/sections';
 import { REGULATION_ORDER } from '../analysis/skeleton';
+import { suggestionsAt } from '../analysis/completion';
 import { toDiagnostic } from './convert';
 
 /** One folding range per section and per multi-line item. */
@@ -139,4 +140,21 @@ export function hover(result: DetailedAnalysis, position: Position): Hover | nul
   }
   if (lines.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
+}
+
+const SUGGESTION_KIND = { enumeration: CompletionItemKind.EnumMember, heading: CompletionItemKind.Module, phrase: CompletionItemKind.Text } as const;
+
+export function completionItems(result: DetailedAnalysis, position: Position, triggerCharacter?: string): CompletionItem[] {
+  const ctx = result.context;
+  if (!ctx) return [];
+  const offset = ctx.doc.offsetAt(position);
+  return suggestionsAt(ctx, offset, triggerCharacter === '。' || triggerCharacter === '；').map((s) => ({
+    label: s.label,
+    kind: SUGGESTION_KIND[s.kind],
+    detail: s.detail,
+    documentation: s.documentation,
+    sortText: s.sortText,
+    filterText: s.filterText,
+    textEdit: { range: ctx.doc.range(s.replaceStart, s.replaceEnd), newText: s.insertText },
+  }));
 }

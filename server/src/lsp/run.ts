@@ -18,7 +18,7 @@ import type { RawEdit } from '../analysis/rules/rule';
 import type { SectionKey } from '../analysis/types';
 import { analyzeOptionsFrom, DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { toDiagnostic, toDocumentSymbols } from './convert';
-import { codeActions, foldingRanges, hover, outlineResponse } from './features';
+import { codeActions, completionItems, foldingRanges, hover, outlineResponse } from './features';
 import { ReportDecider } from './reports';
 import { formatForDocument } from './uri';
 
@@ -123,6 +123,7 @@ export function runLanguageServer(): Connection {
         documentSymbolProvider: { label: '报告大纲' },
         foldingRangeProvider: true,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['。', '；'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [CHECK_DOCUMENT_COMMAND, ...Object.values(SERVER_COMMANDS)] },
         workspace: { workspaceFolders: { supported: true } },
@@ -181,6 +182,11 @@ export function runLanguageServer(): Connection {
   connection.onFoldingRanges((params) => {
     const entry = reportEntry(params.textDocument.uri);
     return entry ? foldingRanges(entry.result.analysis.outline) : [];
+  });
+
+  connection.onCompletion((params) => {
+    const entry = reportEntry(params.textDocument.uri);
+    return entry ? completionItems(entry.result, params.position, params.context?.triggerCharacter) : [];
   });
 
   connection.onHover((params) => {

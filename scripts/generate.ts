@@ -1,0 +1,81 @@
+// Build-time generation (run by scripts/build.mjs): the phrase bank with its
+// pinyin for completion, and the snippet file VS Code reads. Both outputs are
+// committed; a test checks that they match what this script makes.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pinyin } from 'pinyin-pro';
+import { sectionCatalogue } from '../server/src/analysis/sections';
+import { partSnippet, reportSkeleton, REGULATION_ORDER } from '../server/src/analysis/skeleton';
+import type { Phrase } from '../server/src/analysis/phrases';
+
+// The bundled generator runs from a temporary folder: the build passes the project root.
+const ROOT = process.env.FAZHI_REPORT_ROOT ?? join(__dirname, '..');
+export const PHRASES_SOURCE = join(ROOT, 'server/src/analysis/data/phrases.json');
+export const PHRASES_OUT = join(ROOT, 'server/src/analysis/data/phrases.generated.json');
+export const SNIPPETS_OUT = join(ROOT, 'snippets/fazhi-report.json');
+
+interface SnippetEntry {
+  prefix: string[];
+  body: string[];
+  description: string;
+}
+
+function spell(text: string): { initials: string; full: string } {
+  const han = text.replace(/[^\u4e00-\u9fff]/g, '');
+  const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[];
+  return { initials: syllables.map((s) => s[0]).join(''), full: syllables.join('') };
+}
+
+export function generatePhrases(): Phrase[] {
+  const source = JSON.parse(readFileSync(PHRASES_SOURCE, 'utf8')) as { phrases: { part: Phrase['part']; label: string; text: string }[] };
+  return source.phrases.map((p) => {
+    const { initials, full } = spell(p.text);
+    return { ...p, initials, pinyin: full };
+  });
+}
+
+const escapeBody = (s: string) => s.replace(/[$}\\]/g, '\\$&');
+
+export function generateSnippets(phrases: Phrase[]): Record<string, SnippetEntry> {
+  const catalogue = sectionCatalogue();
+  const snippets: Record<string, SnippetEntry> = {
+    报告框架: {
+      prefix: ['fzbg', '报告框架', '法治政府建设报告'],
+      body: reportSkeleton(catalogue, null).split('\n'),
+      description: '法治政府建设情况报告框架：标题、主送机关、四个必备部分、落款和日期',
+    },
+    一是二是三是: {
+      prefix: ['yishi', '一是'],
+      body: ['一是${1}。二是${2}。三是${3}。$0'],
+      description: '“一是……二是……三是……”列举',
+    },
+  };
+  for (const key of REGULATION_ORDER) {
+    const entry = catalogue.find((e) => e.key === key)!;
+    snippets[`必备部分：${entry.name}`] = {
+      prefix: [spell(entry.skeleton.replace('YYYY年度', '下一年度')).initials.slice(0, 6), entry.name],
+      body: partSnippet(entry).split('\n'),
+      description: `必备部分：${entry.regulation}`,
+    };
+  }
+  for (const p of phrases) {
+    snippets[`表述：${p.label}`] = {
+      prefix: [p.initials.slice(0, 4), p.pinyin.slice(0, 12), p.text.slice(0, 4)],
+      body: [escapeBody(p.text)],
+      description: `常用表述（${p.label}）：${p.text}`,
+    };
+  }
+  return snippets;
+}
+
+export function generatedFiles(): Record<string, string> {
+  const phrases = generatePhrases();
+  return {
+    [PHRASES_OUT]: JSON.stringify(phrases, null, 2) + '\n',
+    [SNIPPETS_OUT]: JSON.stringify(generateSnippets(phrases), null, 2) + '\n',
+  };
+}
+
+if (require.main === module) {
+  for (const [path, content] of Object.entries(generatedFiles())) writeFileSync(path, content);
+}

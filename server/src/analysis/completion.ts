@@ -1,0 +1,157 @@
+// Completion suggestions at a position: the next enumeration (`三是` after
+// `二是`), the next heading number at each level, and phrase-bank entries by
+// their first characters or pinyin initials, ranked for the part the cursor
+// is in. Pure: offsets in, suggestions out.
+import { formatChineseInteger } from './numerals';
+import { formatNumbering, STANDARD_STYLE } from './numbering';
+import { LineKind } from './parse';
+import { PHRASES, type Phrase, type PhrasePart } from './phrases';
+import type { RuleContext } from './rules/rule';
+import type { HeadingLine, ItemMarker } from './structure';
+
+export type SuggestionKind = 'enumeration' | 'heading' | 'phrase';
+
+export interface Suggestion {
+  kind: SuggestionKind;
+  label: string;
+  /** Replaces [replaceStart, replaceEnd) (offsets). */
+  insertText: string;
+  replaceStart: number;
+  replaceEnd: number;
+  detail: string;
+  documentation?: string;
+  /** What the editor filters on. */
+  filterText: string;
+  sortText: string;
+}
+
+const ITEM_START = /(?:^|[。；;：:，,！？!?])[\s\u3000]*((?:第)?[一二三四五六七八九十]{0,3}(?:是)?)$/;
+const HEADING_START = /^(?:#{1,6}[ \t]+)?[\s\u3000]*([（(]?(?:[一二三四五六七八九十百零]{0,4}|\d{0,3})[）)]?)$/;
+
+/** Which part of the report the offset is in, for ranking phrases. */
+function partAt(ctx: RuleContext, offset: number): PhrasePart {
+  const { sections, structure, doc } = ctx;
+  for (const key of ['nextYear', 'problems', 'firstResponsible'] as const) {
+    const s = sections[key];
+    if (s && s.asHeading && offset >= s.start && offset <= s.end) return key;
+  }
+  const firstHeading = structure.headings[0];
+  if (!firstHeading || offset < doc.lines[firstHeading.line].start) return 'opening';
+  if (offset > doc.lines[Math.max(0, structure.lastContentLine)].end) return 'closing';
+  return 'measures';
+}
+
+function isDisabledForCompletion(ctx: RuleContext, offset: number): boolean {
+  // <!-- fazhi-report-disable --> (every rule) or <!-- fazhi-report-disable completion --> up to the cursor, not re-enabled.
+  const before = ctx.doc.text.slice(0, offset);
+  const disable = before.lastIndexOf('fazhi-report-disable');
+  if (disable < 0) return false;
+  const enable = before.lastIndexOf('fazhi-report-enable');
+  if (enable > disable) return false;
+  const directive = /fazhi-report-disable([^>]*)-->/.exec(before.slice(disable));
+  if (!directive) return false;
+  const ids = directive[1].trim().split(/[\s,，]+/).filter(Boolean);
+  return ids.length === 0 || ids.includes('completion');
+}
+
+function enumerationSuggestions(ctx: RuleContext, offset: number, lineStart: number, startOnly: boolean): Suggestion[] {
+  const before = ctx.doc.norm.slice(lineStart, offset);
+  const typed = ITEM_START.exec(before);
+  if (!typed) return [];
+  const replaceStart = offset - typed[1].length;
+  // After a comma or semicolon, only once the writer has begun a numeral.
+  const boundary = before.slice(0, before.length - typed[1].length).trimEnd();
+  if (typed[1] === '' && boundary !== '' && !/[。！？!?：:]$/.test(boundary)) return [];
+  // The items of the body the cursor is in, before the cursor.
+  const earlier = ctx.structure.items.filter((it) => it.numberingStart < replaceStart);
+  const last = earlier[earlier.length - 1];
+  const headingBefore = [...ctx.structure.headings].reverse().find((h) => ctx.doc.lines[h.line].start <= offset);
+  if (!last || (headingBefore && headingBefore.line > last.line)) {
+    return startOnly ? [] : [enumeration('一是', replaceStart, offset, '开始列举', 0)];
+  }
+  const out: Suggestion[] = [];
+  // The next in the current count, then the next of each enclosing item.
+  let item: ItemMarker | undefined = last;
+  let rank = 0;
+  while (item) {
+    const shi = item.numbering.endsWith('是');
+    const next = formatChineseInteger(item.value + 1);
+    const text = shi ? `${next}是` : `第${next}，`;
+    if (!out.some((s) => s.insertText === text)) out.push(enumeration(text, replaceStart, offset, `接续“${item.numbering}”`, rank++));
+    item = item.parent >= 0 ? ctx.structure.items[item.parent] : undefined;
+  }
+  return out;
+}
+
+function enumeration(text: string, replaceStart: number, replaceEnd: number, detail: string, rank: number): Suggestion {
+  return { kind: 'enumeration', label: text, insertText: text, replaceStart, replaceEnd, detail, filterText: text, sortText: `0${rank}` };
+}
+
+function headingSuggestions(ctx: RuleContext, offset: number, lineStart: number, lineIndex: number): Suggestion[] {
+  const typed = HEADING_START.exec(ctx.doc.norm.slice(lineStart, offset));
+  if (!typed) return [];
+  const replaceStart = offset - typed[1].length;
+  const headings = ctx.structure.headings.filter((h) => h.line < lineIndex && h.style !== 'none');
+  const example = (level: number) => ctx.structure.headings.find((h) => h.level === level && h.style !== 'none');
+  const make = (level: number, value: number, rank: number, why: string): Suggestion => {
+    const ex = example(level);
+    const text = formatNumbering(value, ex?.style ?? STANDARD_STYLE[level], ex);
+    return { kind: 'heading', label: text, insertText: text, replaceStart, replaceEnd: offset, detail: why, filterText: text, sortText: `1${rank}` };
+  };
+  // The chain of open headings before the cursor, innermost last.
+  const chain: HeadingLine[] = [];
+  for (const h of headings) {
+    while (chain.length && chain[chain.length - 1].level >= h.level) chain.pop();
+    chain.push(h);
+  }
+  const out: Suggestion[] = [];
+  let rank = 0;
+  const innermost = chain[chain.length - 1];
+  if (innermost && innermost.level < 4) out.push(make(innermost.level + 1, 1, rank++, `“${innermost.numbering}”的第一个下级标题`));
+  for (let i = chain.length - 1; i >= 0; i--) out.push(make(chain[i].level, chain[i].value + 1, rank++, `接续“${chain[i].numbering}”`));
+  if (chain.length === 0) out.push(make(1, 1, rank++, '第一个一级标题'));
+  return out;
+}
+
+function phraseSuggestions(ctx: RuleContext, offset: number, lineStart: number): Suggestion[] {
+  const before = ctx.doc.norm.slice(lineStart, offset);
+  const ascii = /[a-z]{2,}$/i.exec(before);
+  const han = /[\u4e00-\u9fff]{2,}$/.exec(before);
+  let matches: { phrase: Phrase; start: number; filter: string }[] = [];
+  if (ascii) {
+    const typed = ascii[0].toLowerCase();
+    matches = PHRASES.filter((p) => p.initials.startsWith(typed) || p.pinyin.startsWith(typed)).map((phrase) => ({ phrase, start: offset - typed.length, filter: `${typed}${phrase.pinyin}` }));
+  } else if (han) {
+    // The longest end of what was typed that opens a phrase.
+    for (let k = Math.min(han[0].length, 8); k >= 2 && matches.length === 0; k--) {
+      const typed = han[0].slice(-k);
+      matches = PHRASES.filter((p) => p.text.startsWith(typed)).map((phrase) => ({ phrase, start: offset - k, filter: phrase.text }));
+    }
+  }
+  if (matches.length === 0) return [];
+  const part = partAt(ctx, offset);
+  return matches.map(({ phrase, start, filter }, i) => ({
+    kind: 'phrase',
+    label: phrase.text.length > 24 ? `${phrase.text.slice(0, 24)}…` : phrase.text,
+    insertText: phrase.text,
+    replaceStart: start,
+    replaceEnd: offset,
+    detail: `常用表述 · ${phrase.label}`,
+    documentation: phrase.text,
+    filterText: filter,
+    sortText: `${phrase.part === part ? 2 : 3}${String(i).padStart(3, '0')}`,
+  }));
+}
+
+/** `afterPunctuation`: triggered by typing 。 or ；: only the next item of an open enumeration. */
+export function suggestionsAt(ctx: RuleContext, offset: number, afterPunctuation = false): Suggestion[] {
+  const { doc, parsed } = ctx;
+  const position = doc.positionAt(offset);
+  const line = doc.lines[position.line];
+  const kind = parsed.kinds[line.index];
+  if (kind === LineKind.Code || kind === LineKind.Html || kind === LineKind.Table) return [];
+  if (afterPunctuation) return enumerationSuggestions(ctx, offset, line.start, true);
+  const out = [...enumerationSuggestions(ctx, offset, line.start, false), ...headingSuggestions(ctx, offset, line.start, line.index)];
+  if (!isDisabledForCompletion(ctx, offset)) out.push(...phraseSuggestions(ctx, offset, line.start));
+  return out;
+}
