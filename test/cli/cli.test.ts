@@ -152,6 +152,17 @@ describe('fazhi-report check', () => {
     expect(r3.stderr).toContain(`${broken}: 配置文件不是有效的 JSON`);
   });
 
+  it('skips a 20 MB file with one info finding and goes on with the others', () => {
+    const huge = join(tmp, 'huge.txt');
+    writeFileSync(huge, '全年办结案件30件。\n'.repeat((20 * 1024 * 1024) / 27));
+    const r = run(['check', '--format', 'json', huge, join(tmp, 'clean.md')]);
+    const out = JSON.parse(r.stdout);
+    expect(out[0].findings).toEqual([expect.objectContaining({ rule: 'file-size', severity: 'info' })]);
+    expect(out[0].findings[0].message).toMatch(/^文件过大（20\.0 MB，超过 5\.0 MB 上限），已跳过检查/);
+    expect(out[1].reportYear).toBe(2023);
+    expect(r.code).toBe(0);
+  });
+
   it('skips a file over the size limit with one info finding', () => {
     const config = join(tmp, 'small.json');
     writeFileSync(config, JSON.stringify({ maxFileSize: 1000 }));

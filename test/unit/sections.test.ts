@@ -1,7 +1,7 @@
 import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis, type AnalyzeOptions, type Range, type TextEdit } from '../../server/src/analysis';
-import { analyzeDetailed } from '../../server/src/analysis/analyze';
+import { analyzeDetailed, fixRanges } from '../../server/src/analysis/analyze';
 import { CORPUS, corpus } from '../helpers';
 
 const plain: AnalyzeOptions = { format: 'plain' };
@@ -221,7 +221,7 @@ describe('the required-section quick fixes', () => {
   it('(b) also renumbers the top-level headings after it', () => {
     const detailed = analyzeDetailed(withoutProblems, plain);
     const finding = detailed.findings.find((f) => f.rule === 'required-section')!;
-    const [renumber] = finding.moreFixes!;
+    const renumber = fixRanges(detailed.context!.doc, finding.moreFixes![0]);
     expect(renumber.title).toBe('插入“二、推进法治政府建设存在的不足和原因”部分，并重新编号其后的标题');
     const fixed = applyEdits(withoutProblems, renumber.edits);
     expect(fixed.split('\n').filter((l) => /^[一二三四五]、/.test(l))).toEqual([
@@ -252,8 +252,9 @@ describe('the required-section quick fixes', () => {
 
   it('on each real report, yields the part as a heading', () => {
     const text = corpus(CORPUS.jiangsu);
-    for (const finding of analyzeDetailed(text, plain).findings.filter((f) => f.rule === 'required-section')) {
-      for (const fix of [finding.fix!, ...(finding.moreFixes ?? [])]) {
+    const detailed = analyzeDetailed(text, plain);
+    for (const finding of detailed.findings.filter((f) => f.rule === 'required-section')) {
+      for (const fix of [finding.fix!, ...(finding.moreFixes ?? []).map((m) => fixRanges(detailed.context!.doc, m))]) {
         const fixed = applyEdits(text, fix.edits);
         const after = analyze(fixed, plain);
         const key = finding.message.includes('不足') ? 'problems' : 'nextYear';

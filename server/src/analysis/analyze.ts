@@ -1,12 +1,12 @@
 import { ReportDocument } from './document';
-import { LineKind, parse } from './parse';
+import { LineKind, MAX_CONTAINER_DEPTH, parse } from './parse';
 import { buildOutline } from './outline';
 import { recognizeStructure } from './structure';
 import { findSections, sectionCatalogue } from './sections';
 import { detectReportYear, knownReportYear } from './year';
 import { RULES } from './rules';
 import { analyzeNumbers } from './numbers';
-import type { RawFinding, RawFix, RuleContext } from './rules/rule';
+import type { RawFinding, RawFix, Rule, RuleContext } from './rules/rule';
 import type { Analysis, AnalyzeOptions, Finding, Fix, SectionInfo, SectionKey, Severity } from './types';
 import { SECTION_KEYS } from './types';
 
@@ -15,13 +15,21 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export interface InternalOptions extends AnalyzeOptions {
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Rules run after the built-in ones (tests use it to check that a failing rule is isolated). */
+  extraRules?: readonly Rule[];
 }
 
 /** A finding with its offsets and further fixes kept, for adapters that need them. */
 export interface CoreFinding extends Finding {
   start: number;
   end: number;
-  moreFixes?: Fix[];
+  /** Offered as further code actions; in offsets, turned into ranges only when asked for (see `fixRanges`). */
+  moreFixes?: RawFix[];
+}
+
+/** A fix in offsets → a fix in LSP ranges. */
+export function fixRanges(doc: ReportDocument, fix: RawFix): Fix {
+  return { title: fix.title, edits: fix.edits.map((e) => ({ range: doc.range(e.start, e.end), newText: e.newText })) };
 }
 
 export interface DetailedAnalysis {
@@ -53,7 +61,7 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
 
   const disabled = disabledRanges(context);
   const findings: CoreFinding[] = [];
-  for (const rule of RULES) {
+  for (const rule of options.extraRules ? [...RULES, ...options.extraRules] : RULES) {
     const configured = options.rules?.[rule.id];
     if (configured === 'off') continue;
     let raw: RawFinding[];
@@ -67,6 +75,17 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
       if (isDisabled(disabled, rule.id, f.start)) continue;
       findings.push(toFinding(doc, rule.id, configured ?? f.severity ?? rule.severity, f));
     }
+  }
+  if (parsed.tooDeep) {
+    const at = doc.lines[parsed.tooDeep.line];
+    findings.push({
+      rule: 'nesting-depth',
+      severity: 'info',
+      message: `Markdown 列表或引用嵌套过深（${parsed.tooDeep.depth} 层，上限 ${MAX_CONTAINER_DEPTH} 层），本文件已按行分析，代码块和引用不再单独识别`,
+      range: doc.range(at.start, at.start),
+      start: at.start,
+      end: at.start,
+    });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 
@@ -88,9 +107,8 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
 
 function toFinding(doc: ReportDocument, rule: string, severity: Severity, f: RawFinding): CoreFinding {
   const finding: CoreFinding = { rule, severity, message: f.message, range: doc.range(f.start, f.end), start: f.start, end: f.end };
-  const convert = (fix: RawFix): Fix => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: doc.range(e.start, e.end), newText: e.newText })) });
-  if (f.fix) finding.fix = convert(f.fix);
-  if (f.moreFixes?.length) finding.moreFixes = f.moreFixes.map(convert);
+  if (f.fix) finding.fix = fixRanges(doc, f.fix);
+  if (f.moreFixes?.length) finding.moreFixes = f.moreFixes;
   return finding;
 }
 

@@ -30,6 +30,28 @@ export interface ParsedDocument {
    * tell `*****` left as a placeholder from `**emphasis**` syntax.
    */
   textSpans: number[] | null;
+  /** Set when Markdown nesting was too deep to hand to remark: the text was read by lines only. */
+  tooDeep: { depth: number; line: number } | null;
+}
+
+/** remark's cost grows with the square of container depth (`- ` × 4000 took seconds): past this, lines only. */
+export const MAX_CONTAINER_DEPTH = 32;
+
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*/;
+
+/** The deepest nesting of block quotes and lists any line opens, by its markers and indentation. */
+function containerDepth(doc: ReportDocument): { depth: number; line: number } {
+  let deepest = { depth: 0, line: 0 };
+  for (const line of doc.lines) {
+    const text = line.text;
+    if (text.length === 0) continue;
+    const prefix = CONTAINER_PREFIX.exec(text.length > 20000 ? text.slice(0, 20000) : text)![0];
+    const markers = (prefix.match(/>|[-*+][ \t]|\d{1,9}[.)][ \t]/g) ?? []).length;
+    const indent = /^[ \t]*/.exec(text)![0].length;
+    const depth = markers + Math.floor(indent / 2);
+    if (depth > deepest.depth) deepest = { depth, line: line.index };
+  }
+  return deepest;
 }
 
 const processor = unified().use(remarkParse);
@@ -37,7 +59,9 @@ const processor = unified().use(remarkParse);
 export function parse(doc: ReportDocument, format: DocumentFormat): ParsedDocument {
   const kinds = new Uint8Array(doc.lineCount);
   const mdHeadings = new Map<number, MarkdownHeading>();
-  if (format === 'plain') return { format, kinds, mdHeadings, textSpans: null };
+  if (format === 'plain') return { format, kinds, mdHeadings, textSpans: null, tooDeep: null };
+  const nesting = containerDepth(doc);
+  if (nesting.depth > MAX_CONTAINER_DEPTH) return { format: 'plain', kinds, mdHeadings, textSpans: null, tooDeep: nesting };
 
   const tree = processor.parse(doc.text) as Root;
   const textSpans: number[] = [];
@@ -78,7 +102,7 @@ export function parse(doc: ReportDocument, format: DocumentFormat): ParsedDocume
   };
   visit(tree, false);
   markTables(doc, kinds);
-  return { format, kinds, mdHeadings, textSpans };
+  return { format, kinds, mdHeadings, textSpans, tooDeep: null };
 }
 
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$/;

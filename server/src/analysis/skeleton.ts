@@ -63,7 +63,7 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
   const heading = numbering + title;
   const hashes = example && example.mdDepth > 0 ? '#'.repeat(example.mdDepth) + ' ' : '';
 
-  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = doc.text.includes('\r\n') ? '\r\n' : doc.text.includes('\r') && !doc.text.includes('\n') ? '\r' : '\n';
   const blankLines = doc.lines.filter((l) => l.text.trim() === '').length * 3 >= doc.lineCount;
   const gap = blankLines ? eol : '';
   const part = `${hashes}${heading}${eol}${gap}${entry.guide}`;

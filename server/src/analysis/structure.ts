@@ -72,6 +72,8 @@ export interface Structure {
   signature: Signature | null;
   /** The last line of the report's body: before the signature and any web-page furniture. */
   lastContentLine: number;
+  /** For each heading, the last line of its section. */
+  sectionEnds: number[];
 }
 
 const CN = '[一二三四五六七八九十百零〇两]';
@@ -253,24 +255,32 @@ export function recognizeStructure(doc: ReportDocument, parsed: ParsedDocument):
   }
   const lastHeadingLine = headings.length ? headings[headings.length - 1].line : (title?.line ?? -1);
   const { signature, lastContentLine } = findEnding(doc, parsed, lastHeadingLine);
-  const structure: Structure = { title, titleDuplicates, addressee, headings, items: [], signature, lastContentLine };
+  const sectionEnds = computeSectionEnds(doc, headings, lastContentLine);
+  const structure: Structure = { title, titleDuplicates, addressee, headings, items: [], signature, lastContentLine, sectionEnds };
   structure.items = recognizeItems(doc, parsed, structure);
   return structure;
 }
 
 /** The last line of a heading's section: the last non-blank line before the next heading at its level or above. */
-export function sectionEndLine(doc: ReportDocument, structure: Structure, index: number): number {
-  const { headings } = structure;
-  const h = headings[index];
-  let end = structure.lastContentLine;
-  for (let j = index + 1; j < headings.length; j++) {
-    if (headings[j].level <= h.level) {
-      end = Math.min(end, headings[j].line - 1);
-      break;
-    }
-  }
-  while (end > h.line && doc.lines[end].text.trim() === '') end--;
-  return Math.max(end, h.line);
+export function sectionEndLine(_doc: ReportDocument, structure: Structure, index: number): number {
+  return structure.sectionEnds[index];
+}
+
+/** Every heading's section end in one pass, with a stack of the open sections. */
+function computeSectionEnds(doc: ReportDocument, headings: HeadingLine[], lastContentLine: number): number[] {
+  const ends = new Array<number>(headings.length);
+  const open: number[] = [];
+  headings.forEach((h, j) => {
+    while (open.length && headings[open[open.length - 1]].level >= h.level) ends[open.pop()!] = h.line - 1;
+    open.push(j);
+  });
+  for (const i of open) ends[i] = lastContentLine;
+  return ends.map((end, i) => {
+    const line = headings[i].line;
+    end = Math.min(end, Math.max(lastContentLine, line));
+    while (end > line && doc.lines[end].text.trim() === '') end--;
+    return Math.max(end, line);
+  });
 }
 
 // `一是` at the start of a line or after a sentence or clause (`…工作，一是`); `第一，` likewise.

@@ -1,6 +1,6 @@
 // LSP features computed from one analysis; each takes the analysis it needs.
 import { CodeActionKind, CompletionItemKind, FoldingRangeKind, MarkupKind, type CompletionItem, type CodeAction, type Diagnostic, type FoldingRange, type Hover, type Position, type Range as LspRange } from 'vscode-languageserver';
-import type { DetailedAnalysis } from '../analysis/analyze';
+import { fixRanges, type DetailedAnalysis } from '../analysis/analyze';
 import type { Analysis, OutlineNode, Range, SectionKey } from '../analysis/types';
 import type { SectionEntry } from '../analysis/sections';
 import { REGULATION_ORDER } from '../analysis/skeleton';
@@ -38,7 +38,9 @@ export function codeActions(uri: string, result: DetailedAnalysis, range: LspRan
   for (const finding of result.findings) {
     if (!finding.fix || !overlaps(finding.range, range)) continue;
     const diagnostic: Diagnostic = toDiagnostic(finding);
-    for (const fix of [finding.fix, ...(finding.moreFixes ?? [])]) {
+    const doc = result.context?.doc;
+    const more = doc ? (finding.moreFixes ?? []).map((fix) => fixRanges(doc, fix)) : [];
+    for (const fix of [finding.fix, ...more]) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

@@ -57,8 +57,8 @@ function maskNames(text: string): string {
     .replace(/[“"「][^”"」]{0,12}[”"」]/g, (m) => (/[\d零〇一二两三四五六七八九十]/.test(m) ? blank(m) : m))
     .replace(/\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月份?|(?:19|20)\d{2}\s*(?:年度?|—|-|–|～|~)/g, blank)
     .replace(/[〇零一二三四五六七八九]{4}\s*年度?/g, blank)
-    .replace(/\d+(?:[×xX*·:：\/\-—–]\d+)+/g, blank)
-    .replace(/\d{5,}(?=\s*(?:热线|服务热线|平台|专线))|(?:热线|电话)\s*\d+/g, blank)
+    .replace(/(?<!\d)\d+(?:[×xX*·:：\/\-—–]\d+)+/g, blank)
+    .replace(/(?<!\d)\d{5,}(?=\s*(?:热线|服务热线|平台|专线))|(?:热线|电话)\s*\d+/g, blank)
     .replace(/第\s*(?:\d+|[零〇一二两三四五六七八九十百]+)/g, blank);
 }
 

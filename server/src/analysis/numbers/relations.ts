@@ -130,6 +130,8 @@ function parenthesisedGroup(doc: ReportDocument, owner: Quantity, all: Quantity[
   return all.filter((q) => q.start >= open && q.end <= close && q.depth === owner.depth + 1 && q.unit === owner.unit && !q.percent);
 }
 
+const MAX_FIGURES_PER_STATEMENT = 60;
+
 export function findRelations(doc: ReportDocument, quantities: Quantity[], statements: Statement[]): Relation[] {
   const relations: Relation[] = [];
   const byStatement = new Map<number, Quantity[]>();
@@ -140,7 +142,8 @@ export function findRelations(doc: ReportDocument, quantities: Quantity[], state
   }
   for (const statement of statements) {
     const qs = byStatement.get(statement.index);
-    if (!qs || qs.length < 2) continue;
+    // A run-on "statement" of hundreds of figures is no sentence a reader checks; skipping it keeps the work linear.
+    if (!qs || qs.length < 2 || qs.length > MAX_FIGURES_PER_STATEMENT) continue;
     const claimed = new Set<Quantity>();
     const text = doc.norm.slice(statement.start, statement.end);
 

@@ -2,7 +2,7 @@ import { formatChineseInteger } from '../numerals';
 import { formatNumbering, formatNumeral, numeralSpan } from '../numbering';
 import { renumberGroup, siblingGroups } from '../renumber';
 import type { ItemMarker } from '../structure';
-import type { RawFinding, Rule } from './rule';
+import type { RawFinding, RawFix, Rule } from './rule';
 
 export const headingSequence: Rule = {
   id: 'heading-sequence',
@@ -11,6 +11,8 @@ export const headingSequence: Rule = {
   check({ structure }) {
     const findings: RawFinding[] = [];
     for (const group of siblingGroups(structure.headings)) {
+      // One renumbering of the whole group, shared by its findings.
+      let renumber: RawFix | undefined;
       group.forEach((h, i) => {
         const expected = i === 0 ? 1 : group[i - 1].value + 1;
         if (h.value === expected) return;
@@ -27,7 +29,7 @@ export const headingSequence: Rule = {
           end: h.numberingEnd,
           message,
           fix: { title: `改为“${want}”`, edits: [{ start: span.start, end: span.end, newText: formatNumeral(expected, h.style) }] },
-          moreFixes: [{ title: '重新编号同级标题（只改序号）', edits: renumberGroup(group) }],
+          moreFixes: [(renumber ??= { title: '重新编号同级标题（只改序号）', edits: renumberGroup(group) })],
         });
       });
     }

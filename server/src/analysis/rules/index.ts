@@ -42,7 +42,10 @@ export interface RuleDescriptor {
 }
 
 /** Findings the core itself reports, outside RULES. */
-const CORE_RULES: readonly RuleDescriptor[] = [{ id: 'file-size', severity: 'info', description: '文件超过大小上限，已跳过检查' }];
+const CORE_RULES: readonly RuleDescriptor[] = [
+  { id: 'file-size', severity: 'info', description: '文件超过大小上限，已跳过检查' },
+  { id: 'nesting-depth', severity: 'info', description: 'Markdown 嵌套过深，已按行分析' },
+];
 
 export function ruleDescriptors(): RuleDescriptor[] {
   return [...RULES.map(({ id, severity, description }) => ({ id, severity, description })), ...CORE_RULES];

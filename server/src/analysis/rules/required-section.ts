@@ -8,7 +8,8 @@ const FIRST_YEAR_OF_RULE = 2019;
 function anchor(ctx: RuleContext): { start: number; end: number } {
   const { doc, structure } = ctx;
   if (structure.title) return { start: structure.title.start, end: structure.title.end };
-  const line = doc.lines.find((l) => l.text.trim() !== '') ?? doc.lines[0];
+  const line = doc.lines.find((l) => l.text.trim() !== '');
+  if (!line) return { start: 0, end: 0 };
   const lead = line.text.length - line.text.trimStart().length;
   return { start: line.start + lead, end: line.start + line.text.trimEnd().length };
 }
