@@ -17,6 +17,8 @@ export interface InternalOptions extends AnalyzeOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Rules run after the built-in ones (tests use it to check that a failing rule is isolated). */
   extraRules?: readonly Rule[];
+  /** The analysis of the previous version of the same document: only the Markdown blocks an edit touched are parsed again. */
+  previous?: DetailedAnalysis;
 }
 
 /** A finding with its offsets and further fixes kept, for adapters that need them. */
@@ -33,6 +35,8 @@ export function fixRanges(doc: ReportDocument, fix: RawFix): Fix {
 }
 
 export interface DetailedAnalysis {
+  /** The format the text was analysed in. */
+  format: 'markdown' | 'plain';
   analysis: Analysis;
   context: RuleContext | null;
   findings: CoreFinding[];
@@ -50,7 +54,9 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
   if (size > maxSize) return tooLargeAnalysis(size, maxSize, options);
 
   const doc = new ReportDocument(text);
-  const parsed = parse(doc, options.format ?? 'markdown');
+  const previous = options.previous?.context;
+  const format = options.format ?? 'markdown';
+  const parsed = parse(doc, format, previous && options.previous!.format === format ? { doc: previous.doc, parsed: previous.parsed } : undefined);
   const structure = recognizeStructure(doc, parsed);
   const catalogue = sectionCatalogue(options.sections);
   const known = knownReportYear(doc, parsed, structure, options.reportYear);
@@ -102,7 +108,7 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
     outline: buildOutline(doc, structure),
     findings: findings.map(publicFinding),
   };
-  return { analysis, context, findings, looksLikeReport: looksLikeReport(context) };
+  return { format, analysis, context, findings, looksLikeReport: looksLikeReport(context) };
 }
 
 function toFinding(doc: ReportDocument, rule: string, severity: Severity, f: RawFinding): CoreFinding {
@@ -184,6 +190,7 @@ export function tooLargeAnalysis(size: number, maxSize: number, options: Analyze
     end: 0,
   };
   return {
+    format: options.format ?? 'markdown',
     analysis: {
       reportYear: options.reportYear ?? null,
       reportYearSource: options.reportYear != null ? 'option' : null,

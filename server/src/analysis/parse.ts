@@ -39,36 +39,40 @@ export const MAX_CONTAINER_DEPTH = 32;
 
 const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*/;
 
-/** The deepest nesting of block quotes and lists any line opens, by its markers and indentation. */
-function containerDepth(doc: ReportDocument): { depth: number; line: number } {
+/** The deepest nesting of block quotes and lists any of the lines opens, by its markers and indentation. */
+function containerDepth(doc: ReportDocument, from = 0, to = doc.lineCount - 1): { depth: number; line: number } {
   let deepest = { depth: 0, line: 0 };
-  for (const line of doc.lines) {
-    const text = line.text;
+  for (let l = from; l <= to; l++) {
+    const text = doc.lines[l].text;
     if (text.length === 0) continue;
+    const c = text.charCodeAt(0);
+    // A line opening with a character that opens no container (most lines of a report) has depth 0.
+    if (c !== 32 && c !== 9 && c !== 62 && c !== 45 && c !== 42 && c !== 43 && (c < 48 || c > 57)) continue;
     const prefix = CONTAINER_PREFIX.exec(text.length > 20000 ? text.slice(0, 20000) : text)![0];
     const markers = (prefix.match(/>|[-*+][ \t]|\d{1,9}[.)][ \t]/g) ?? []).length;
     const indent = /^[ \t]*/.exec(text)![0].length;
     const depth = markers + Math.floor(indent / 2);
-    if (depth > deepest.depth) deepest = { depth, line: line.index };
+    if (depth > deepest.depth) deepest = { depth, line: l };
   }
   return deepest;
 }
 
 const processor = unified().use(remarkParse);
 
-export function parse(doc: ReportDocument, format: DocumentFormat): ParsedDocument {
-  const kinds = new Uint8Array(doc.lineCount);
-  const mdHeadings = new Map<number, MarkdownHeading>();
-  if (format === 'plain') return { format, kinds, mdHeadings, textSpans: null, tooDeep: null };
-  const nesting = containerDepth(doc);
-  if (nesting.depth > MAX_CONTAINER_DEPTH) return { format: 'plain', kinds, mdHeadings, textSpans: null, tooDeep: nesting };
-
-  const tree = processor.parse(doc.text) as Root;
-  const textSpans: number[] = [];
+/** What remark says of the text from `startOffset` (the start of line `startLine`) up to `endOffset`. */
+function parseRegion(
+  doc: ReportDocument,
+  startLine: number,
+  startOffset: number,
+  endOffset: number,
+  out: { kinds: Uint8Array; mdHeadings: Map<number, MarkdownHeading>; textSpans: number[] },
+): void {
+  const tree = processor.parse(startOffset === 0 && endOffset === doc.text.length ? doc.text : doc.text.slice(startOffset, endOffset)) as Root;
+  const { kinds, mdHeadings, textSpans } = out;
   const markLines = (node: Nodes, kind: LineKind) => {
     const pos = node.position;
     if (!pos) return;
-    for (let l = pos.start.line - 1; l <= pos.end.line - 1 && l < kinds.length; l++) {
+    for (let l = startLine + pos.start.line - 1; l <= startLine + pos.end.line - 1 && l < kinds.length; l++) {
       if (kinds[l] === LineKind.Prose) kinds[l] = kind;
     }
   };
@@ -85,13 +89,13 @@ export function parse(doc: ReportDocument, format: DocumentFormat): ParsedDocume
         return;
       case 'heading':
         if (!inQuote && node.position) {
-          const line = node.position.start.line - 1;
+          const line = startLine + node.position.start.line - 1;
           const first = node.children[0]?.position?.start.offset;
-          mdHeadings.set(line, { depth: node.depth, contentStart: first ?? doc.lines[line].end });
+          mdHeadings.set(line, { depth: node.depth, contentStart: first !== undefined ? startOffset + first : doc.lines[line].end });
         }
         break;
       case 'text':
-        if (node.position) textSpans.push(node.position.start.offset!, node.position.end.offset!);
+        if (node.position) textSpans.push(startOffset + node.position.start.offset!, startOffset + node.position.end.offset!);
         return;
       case 'blockquote':
         markLines(node, LineKind.Quote);
@@ -101,22 +105,111 @@ export function parse(doc: ReportDocument, format: DocumentFormat): ParsedDocume
     if ('children' in node) for (const child of node.children) visit(child as Nodes, inQuote);
   };
   visit(tree, false);
-  markTables(doc, kinds);
+}
+
+export interface PreviousParse {
+  doc: ReportDocument;
+  parsed: ParsedDocument;
+}
+
+export function parse(doc: ReportDocument, format: DocumentFormat, previous?: PreviousParse): ParsedDocument {
+  if (format === 'plain') return { format, kinds: new Uint8Array(doc.lineCount), mdHeadings: new Map(), textSpans: null, tooDeep: null };
+  if (previous) {
+    const again = reparse(doc, previous);
+    if (again) return again;
+  }
+  const kinds = new Uint8Array(doc.lineCount);
+  const mdHeadings = new Map<number, MarkdownHeading>();
+  const nesting = containerDepth(doc);
+  if (nesting.depth > MAX_CONTAINER_DEPTH) return { format: 'plain', kinds, mdHeadings, textSpans: null, tooDeep: nesting };
+  const textSpans: number[] = [];
+  parseRegion(doc, 0, 0, doc.text.length, { kinds, mdHeadings, textSpans });
+  markTables(doc, kinds, 0, doc.lineCount - 1);
   return { format, kinds, mdHeadings, textSpans, tooDeep: null };
+}
+
+// Changed text with any of these may reach across blocks (fences, HTML, quotes,
+// tables, lists, indented code): such an edit is parsed again in full.
+const REACHES_ACROSS = /[`~<>|\t]|^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^ {2}/m;
+
+/** A blank line that separates two plain paragraphs: no block can span it. */
+function isBoundary(doc: ReportDocument, parsed: ParsedDocument, line: number): boolean {
+  const here = doc.lines[line];
+  if (here.text.trim() !== '' || parsed.kinds[line] !== LineKind.Prose) return false;
+  const next = doc.lines[line + 1];
+  const before = doc.lines[line - 1];
+  if (!next || !before) return true;
+  if (parsed.kinds[line - 1] !== LineKind.Prose && parsed.kinds[line - 1] !== LineKind.Rule) return false;
+  return !/^[ \t>\-*+|`~<\d]/.test(next.text) && parsed.kinds[line + 1] !== LineKind.Code;
+}
+
+/**
+ * After an edit, parses again only the blocks it touched (between blank lines
+ * that no Markdown block can span) and keeps the rest, shifted. Returns null
+ * when the edit could change more than its blocks; the caller parses in full.
+ */
+export function reparse(doc: ReportDocument, previous: PreviousParse): ParsedDocument | null {
+  const old = previous.doc;
+  const prev = previous.parsed;
+  if (prev.format !== 'markdown' || prev.tooDeep || !prev.textSpans) return null;
+  const a = old.text;
+  const b = doc.text;
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  if (REACHES_ACROSS.test(a.slice(p, a.length - s)) || REACHES_ACROSS.test(b.slice(p, b.length - s))) return null;
+
+  // The blocks of the old text the change touched, widened to boundaries on both sides.
+  let top = old.positionAt(p).line;
+  let bottom = old.positionAt(a.length - s).line;
+  while (top > 0 && !isBoundary(old, prev, top - 1)) top--;
+  while (bottom < old.lineCount - 1 && !isBoundary(old, prev, bottom + 1)) bottom++;
+  const charDelta = b.length - a.length;
+  const lineDelta = doc.lineCount - old.lineCount;
+  const regionStart = old.lines[top].start;
+  const oldRegionEnd = old.lines[bottom].end;
+  const newRegionEnd = oldRegionEnd + charDelta;
+  const newBottom = bottom + lineDelta;
+  if (newBottom < top || newRegionEnd < regionStart) return null;
+  if (containerDepth(doc, top, newBottom).depth > MAX_CONTAINER_DEPTH) return null;
+
+  const kinds = new Uint8Array(doc.lineCount);
+  kinds.set(prev.kinds.subarray(0, top), 0);
+  kinds.set(prev.kinds.subarray(bottom + 1), newBottom + 1);
+  const mdHeadings = new Map<number, MarkdownHeading>();
+  for (const [line, h] of prev.mdHeadings) {
+    if (line < top) mdHeadings.set(line, h);
+    else if (line > bottom) mdHeadings.set(line + lineDelta, { depth: h.depth, contentStart: h.contentStart + charDelta });
+  }
+  const spans = prev.textSpans;
+  const textSpans: number[] = [];
+  let i = 0;
+  for (; i < spans.length && spans[i + 1] <= regionStart; i += 2) textSpans.push(spans[i], spans[i + 1]);
+  // Spans reaching into the region from before it cannot exist: the region starts a block.
+  if (i < spans.length && spans[i] < regionStart) return null;
+  const region = { kinds, mdHeadings, textSpans };
+  parseRegion(doc, top, regionStart, newRegionEnd, region);
+  markTables(doc, kinds, top, newBottom);
+  let j = i;
+  while (j < spans.length && spans[j] < oldRegionEnd) j += 2;
+  for (; j < spans.length; j += 2) textSpans.push(spans[j] + charDelta, spans[j + 1] + charDelta);
+  return { format: 'markdown', kinds, mdHeadings, textSpans, tooDeep: null };
 }
 
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$/;
 
 // GFM tables: remark-parse alone reads them as paragraphs, so a header row,
 // a delimiter row and the rows that follow are marked here by their lines.
-function markTables(doc: ReportDocument, kinds: Uint8Array): void {
+function markTables(doc: ReportDocument, kinds: Uint8Array, from: number, to: number): void {
   const lines = doc.lines;
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = Math.max(1, from); i <= to; i++) {
     if (kinds[i] !== LineKind.Prose || !TABLE_DELIMITER.test(lines[i].text)) continue;
     if (!lines[i - 1].text.includes('|') || kinds[i - 1] !== LineKind.Prose) continue;
     kinds[i - 1] = LineKind.Table;
     let j = i;
-    while (j < lines.length && lines[j].text.trim() !== '' && kinds[j] === LineKind.Prose && (j === i || lines[j].text.includes('|'))) {
+    while (j <= to && lines[j].text.trim() !== '' && kinds[j] === LineKind.Prose && (j === i || lines[j].text.includes('|'))) {
       kinds[j] = LineKind.Table;
       j++;
     }

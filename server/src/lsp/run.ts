@@ -80,8 +80,10 @@ export function runLanguageServer(): Connection {
     const document = documents.get(uri);
     if (!document) return;
     const entry = analyse(document);
+    // Never publish for a version older than the latest one.
+    if (documents.get(uri)?.version !== entry.version) return;
     const diagnostics = entry.isReport ? entry.result.findings.map(toDiagnostic) : [];
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    void connection.sendDiagnostics({ uri, version: entry.version, diagnostics });
   };
 
   const analyse = (document: TextDocument): Entry => {
@@ -89,6 +91,8 @@ export function runLanguageServer(): Connection {
     if (cached && cached.version === document.version) return cached;
     const result = analyzeDetailed(document.getText(), {
       ...analyzeOptionsFrom(settings, formatForDocument(document.uri, document.languageId)),
+      // The last analysis of this document: only the blocks an edit touched are parsed again.
+      previous: cached?.result,
       onRuleError: (ruleId, error) => {
         if (failedRules.has(ruleId)) return;
         failedRules.add(ruleId);

@@ -1,0 +1,147 @@
+// The extension in a real VS Code: what a report writer sees, read through the
+// editor's own APIs and the small API activate() returns.
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'fazhi-report.fazhi-report';
+const workspace = () => vscode.workspace.workspaceFolders[0].uri;
+const fileUri = (name) => vscode.Uri.joinPath(workspace(), name);
+
+/** Polls until check() returns a truthy value, or fails after `ms`. */
+async function until(what, check, ms = 30000) {
+  const start = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === '法治报告');
+
+async function open(name) {
+  const doc = await vscode.workspace.openTextDocument(fileUri(name));
+  const editor = await vscode.window.showTextDocument(doc);
+  return editor;
+}
+
+describe('法治政府建设报告助手 in VS Code', function () {
+  let api;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the extension is installed');
+    // Opening a Markdown or text file activates it.
+    await open('2022-suxitong-park.txt');
+    api = await extension.activate();
+    assert.ok(api && typeof api.outlineItems === 'function', 'activate() returns the test API');
+  });
+
+  it('gives a real report diagnostics, a status bar item and a filled outline view', async () => {
+    const editor = await open('2022-suxitong-park.txt');
+    const uri = editor.document.uri;
+    const diagnostics = await until('diagnostics of the report', () => {
+      const found = ours(uri);
+      return found.length ? found : undefined;
+    });
+    const placeholder = diagnostics.find((d) => d.code === 'placeholder');
+    assert.ok(placeholder, 'the ***** placeholder is reported');
+    assert.equal(placeholder.range.start.line, 35);
+    assert.equal(placeholder.severity, vscode.DiagnosticSeverity.Error);
+    await until('the status bar', async () => {
+      await api.refresh();
+      return api.statusBarText() === '法治报告 ✓4/4';
+    });
+    const items = api.outlineItems();
+    assert.equal(items[0].label, '必备部分');
+    assert.deepEqual(
+      items[0].children.map((c) => c.label),
+      ['✓ 主要举措和成效', '✓ 存在的不足和原因', '✓ 党政主要负责人履行推进法治建设第一责任人职责情况', '✓ 下一年度推进法治政府建设的主要安排'],
+    );
+    assert.deepEqual(
+      items.slice(1).map((i) => i.label),
+      ['一、推进法治政府建设的主要举措和成效', '二、主要负责人履行推进法治建设第一责任人职责情况', '三、存在问题和不足', '四、2023年度推进法治政府建设的主要安排'],
+    );
+    assert.equal(items[1].children.length, 8);
+  });
+
+  it('leaves an unrelated README alone: no diagnostics, no status bar item, a view that says so', async () => {
+    const editor = await open('README.md');
+    await until('the outline of the README', async () => {
+      await api.refresh();
+      return api.statusBarText() === undefined;
+    });
+    assert.deepEqual(api.outlineItems(), []);
+    assert.deepEqual(ours(editor.document.uri), []);
+  });
+
+  it('reports a missing part and a wrong rate, with the right ranges, and updates after an edit', async () => {
+    const editor = await open('2023-示例区-法治政府建设情况报告.md');
+    const uri = editor.document.uri;
+    const diagnostics = await until('diagnostics of the sample', () => {
+      const found = ours(uri);
+      return found.some((d) => d.code === 'rate-mismatch') ? found : undefined;
+    });
+    const missing = diagnostics.find((d) => d.code === 'required-section');
+    assert.ok(missing.message.includes('存在的不足和原因'));
+    assert.deepEqual([missing.range.start.line, missing.range.start.character, missing.range.end.character], [0, 2, 28]);
+    const rate = diagnostics.find((d) => d.code === 'rate-mismatch');
+    assert.deepEqual([rate.range.start.line, rate.range.start.character], [14, 44]);
+    assert.equal(rate.message, '比率与分子分母不一致：1194/1195 = 99.92%，文中写 98%');
+    await until('the status bar of the sample', async () => {
+      await api.refresh();
+      return api.statusBarText() === '法治报告 ✓3/4 · 1 处数字问题';
+    });
+
+    // Typing a placeholder on the empty line 16: its diagnostic appears there.
+    assert.equal(editor.document.lineAt(15).text, '');
+    await editor.edit((b) => b.insert(new vscode.Position(15, 0), '全年新增XX件。'));
+    const added = await until('the diagnostic of the new placeholder', () => ours(uri).find((d) => d.code === 'placeholder' && d.range.start.line === 15));
+    assert.deepEqual([added.range.start.character, added.range.end.character], [4, 6]);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('inserts the missing part through its quick fix', async () => {
+    const editor = await open('2023-示例区-法治政府建设情况报告.md');
+    const uri = editor.document.uri;
+    const missing = ours(uri).find((d) => d.code === 'required-section');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const insert = actions.find((a) => a.title.startsWith('插入“') && !a.title.includes('重新编号'));
+    assert.ok(insert, 'the insert quick fix is offered');
+    assert.ok(await vscode.workspace.applyEdit(insert.edit));
+    await until('the missing part to be found', () => !ours(uri).some((d) => d.code === 'required-section'));
+    assert.ok(editor.document.getText().includes('推进法治政府建设存在的不足和原因'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('checks a file that does not look like a report when asked to', async () => {
+    const editor = await open('notes.md');
+    const uri = editor.document.uri;
+    await api.refresh();
+    assert.deepEqual(ours(uri), []);
+    await vscode.commands.executeCommand('fazhiReport.checkCurrentFile');
+    await until('diagnostics of the notes', () => ours(uri).some((d) => d.code === 'placeholder'));
+  });
+
+  it('expands the report skeleton snippet', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    const editor = await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: '报告框架' });
+    await until('the skeleton', () => editor.document.getText().includes('一、推进法治政府建设的主要举措和成效'));
+    const text = editor.document.getText();
+    for (const heading of ['二、推进法治政府建设存在的不足和原因', '三、党政主要负责人履行推进法治建设第一责任人职责情况', '年度推进法治政府建设的主要安排']) {
+      assert.ok(text.includes(heading), heading);
+    }
+  });
+
+  it('inserts the skeleton with the command, with real years', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('fazhiReport.insertSkeleton');
+    const year = new Date().getFullYear() - 1;
+    await until('the skeleton', () => doc.getText().includes(`${year}年度法治政府建设情况的报告`));
+    assert.ok(doc.getText().includes(`四、${year + 1}年度推进法治政府建设的主要安排`));
+  });
+});
