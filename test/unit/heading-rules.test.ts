@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, type Finding, type TextEdit } from '../../server/src/analysis';
-import { CORPUS, corpus } from '../helpers';
+import { analyze, type Finding } from '../../server/src/analysis';
+import { CORPUS, applyEdits, corpus } from '../helpers';
 
 const findings = (text: string, rule: string) => analyze(text, { format: 'plain' }).findings.filter((f) => f.rule === rule);
 const lineOf = (f: Finding) => f.range.start.line;
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return [...edits]
-    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
-}
 
 describe('heading-sequence', () => {
   it('flags a skipped number and offers the right one, editing only the numeral', () => {

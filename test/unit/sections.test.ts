@@ -1,8 +1,8 @@
 import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
-import { analyze, type Analysis, type AnalyzeOptions, type Range, type TextEdit } from '../../server/src/analysis';
+import { analyze, type Analysis, type AnalyzeOptions, type Range } from '../../server/src/analysis';
 import { analyzeDetailed, fixRanges } from '../../server/src/analysis/analyze';
-import { CORPUS, corpus } from '../helpers';
+import { CORPUS, applyEdits, corpus, offsetOf } from '../helpers';
 
 const plain: AnalyzeOptions = { format: 'plain' };
 
@@ -15,18 +15,6 @@ function sketch(a: Analysis) {
 const missing = (a: Analysis) =>
   a.findings.filter((f) => f.rule === 'required-section').map((f) => /缺少必备部分“([^”]+)”/.exec(f.message)![1]);
 
-function offsetOf(text: string, p: { line: number; character: number }): number {
-  const lines = text.split('\n');
-  return lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-}
-/** As LSP applies them: from the end; of edits at one position, the first in the array lands first in the text. */
-function applyEdits(text: string, edits: TextEdit[]): string {
-  return edits
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => offsetOf(text, b.e.range.start) - offsetOf(text, a.e.range.start) || b.i - a.i)
-    .map(({ e }) => e)
-    .reduce((t, e) => t.slice(0, offsetOf(t, e.range.start)) + e.newText + t.slice(offsetOf(t, e.range.end)), text);
-}
 function deleteRange(text: string, r: Range): string {
   return text.slice(0, offsetOf(text, r.start)) + text.slice(offsetOf(text, r.end));
 }

@@ -2,6 +2,9 @@
 import { formatChineseInteger } from './numerals';
 import type { HeadingLine, NumberingStyle } from './structure';
 
+/** 一级 … 四级, for messages and symbol details. */
+export const LEVEL_NAME = ['', '一级', '二级', '三级', '四级'];
+
 /** The style GB/T 9704-2012 7.3.3 prescribes for each level. */
 export const STANDARD_STYLE: Record<number, NumberingStyle> = { 1: 'cn-dun', 2: 'cn-paren-full', 3: 'arabic-dot', 4: 'arabic-paren-full' };
 

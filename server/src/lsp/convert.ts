@@ -1,5 +1,6 @@
 // Analysis shapes → LSP shapes. The core's ranges are already LSP ranges.
 import { DiagnosticSeverity, SymbolKind, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver';
+import { LEVEL_NAME } from '../analysis/numbering';
 import type { Finding, OutlineNode, Severity } from '../analysis/types';
 
 export const DIAGNOSTIC_SOURCE = '法治报告';
@@ -28,7 +29,6 @@ const HEADING_KIND: Record<number, SymbolKind> = {
   4: SymbolKind.Field,
 };
 
-const LEVEL_NAME: Record<number, string> = { 1: '一级标题', 2: '二级标题', 3: '三级标题', 4: '四级标题' };
 
 export function toDocumentSymbols(nodes: OutlineNode[]): DocumentSymbol[] {
   return nodes.map((node) => {
@@ -38,7 +38,7 @@ export function toDocumentSymbols(nodes: OutlineNode[]): DocumentSymbol[] {
     switch (node.kind) {
       case 'heading':
         kind = HEADING_KIND[node.level ?? 1] ?? SymbolKind.Field;
-        detail = LEVEL_NAME[node.level ?? 1] ?? '';
+        detail = `${LEVEL_NAME[node.level ?? 1] ?? ''}标题`;
         break;
       case 'item':
         kind = SymbolKind.EnumMember;

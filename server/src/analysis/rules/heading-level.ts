@@ -1,7 +1,7 @@
+import { LEVEL_NAME } from '../numbering';
 import type { HeadingLine } from '../structure';
 import type { RawFinding, Rule } from './rule';
 
-const LEVEL_NAME = ['', '一级', '二级', '三级', '四级'];
 const LEVEL_EXAMPLE = ['', '一、', '（一）', '1.', '（1）'];
 
 function missingLevels(from: number, to: number): string {

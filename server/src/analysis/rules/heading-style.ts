@@ -1,4 +1,4 @@
-import { formatNumbering, STANDARD_STYLE } from '../numbering';
+import { formatNumbering, LEVEL_NAME, STANDARD_STYLE } from '../numbering';
 import type { HeadingLine, NumberingStyle } from '../structure';
 import type { RawFinding, Rule } from './rule';
 
@@ -16,7 +16,6 @@ const STYLE_NAME: Record<NumberingStyle, string> = {
   none: '无编号',
 };
 
-const LEVEL_NAME = ['', '一级', '二级', '三级', '四级'];
 
 export const headingStyle: Rule = {
   id: 'heading-style',
