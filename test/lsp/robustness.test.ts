@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
+  type DocumentSymbol,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis';
 import { analyzeDetailed } from '../../server/src/analysis/analyze';
@@ -64,6 +70,24 @@ describe('random edit sequences over LSP', () => {
       }),
       { seed: 20261122, numRuns: 40, endOnFailure: true },
     );
+  });
+});
+
+describe('requests right after an edit', () => {
+  it('are answered for the new version, never with the old ranges', async () => {
+    const uri = 'untitled:stale.txt';
+    const text = '某区2023年度法治政府建设情况报告\n一、主要举措和成效\n正文。\n二、存在问题\n';
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    // Two lines inserted at the top, and the symbols asked for at once, without waiting for anything.
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '区人民政府：\n现将情况报告如下。\n' }],
+    });
+    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const headings = symbols.filter((s) => s.name.startsWith('一、') || s.name.startsWith('二、'));
+    expect(headings.map((s) => s.range.start.line)).toEqual([3, 5]);
+    const published = await server.diagnostics(uri, 2);
+    expect(published.version).toBe(2);
   });
 });
 

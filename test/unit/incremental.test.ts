@@ -49,7 +49,9 @@ const markdownReport = [
 
 const texts = [markdownReport, corpus(CORPUS.suxitong), readFileSync(join(ROOT, 'samples', '2023-示例区-法治政府建设情况报告.md'), 'utf8')];
 
-const PIECES = ['', 'XX', '一是', '。', '\n', '\n\n', '（二）', '共12件，其中3件', '## 二、', '- ', '> ', '```', '|', '**', '*', '1. ', '    ', '2024年', '😀', '\r\n', '<!-- x -->', '---', '==='];
+// A whole section pasted in, as writers do from last year's file.
+const SECTION = '\n\n三、存在的不足和原因\n\n一是学习不够。二是执法联动较少，共20件，已化解17件，还有3件未化解，化解率80%。\n\n';
+const PIECES = [SECTION, SECTION.replace(/\n/g, '\r\n'), '', 'XX', '一是', '。', '\n', '\n\n', '（二）', '共12件，其中3件', '## 二、', '- ', '> ', '```', '|', '**', '*', '1. ', '    ', '2024年', '😀', '\r\n', '<!-- x -->', '---', '==='];
 
 const editArb = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat(30), text: fc.constantFrom(...PIECES) });
 

@@ -164,6 +164,8 @@ export function reparse(doc: ReportDocument, previous: PreviousParse): ParsedDoc
   // The blocks of the old text the change touched, widened to boundaries on both sides.
   let top = old.positionAt(p).line;
   let bottom = old.positionAt(a.length - s).line;
+  // A change inside a line break (\r|\n of a CRLF) reaches into the next line.
+  while (bottom < old.lineCount - 1 && old.lines[bottom].end < a.length - s) bottom++;
   while (top > 0 && !isBoundary(old, prev, top - 1)) top--;
   while (bottom < old.lineCount - 1 && !isBoundary(old, prev, bottom + 1)) bottom++;
   const charDelta = b.length - a.length;
