@@ -68,7 +68,7 @@ describe('random edit sequences over LSP', () => {
         const expected = fresh.looksLikeReport ? fresh.analysis.findings.map(toDiagnostic) : [];
         expect(published.diagnostics).toEqual(expected);
       }),
-      { seed: 20261122, numRuns: 40, endOnFailure: true },
+      { seed: 20261122, numRuns: 1_000, endOnFailure: true },
     );
   });
 });

@@ -142,7 +142,7 @@ describe('analyze() on real reports cut and spliced at random', () => {
         checkRanges(text, analyze(text, { format }));
         checkFixes(text, format);
       }),
-      params(FUZZ ? 5_000 : 200),
+      params(FUZZ ? 5_000 : 1_000),
     );
   });
 });
