@@ -39,7 +39,7 @@ export function buildOutline(doc: ReportDocument, structure: Structure): Outline
       level: h.level,
       numbering: h.numbering || null,
       title: h.title,
-      range: doc.lineRange(h.line, sectionEndLine(doc, structure, i)),
+      range: doc.lineRange(h.line, sectionEndLine(structure, i)),
       selectionRange: doc.range(h.titleStart, h.titleEnd),
       children: [],
     };

@@ -101,7 +101,7 @@ function headingMatches(entry: SectionEntry, text: string, atStart = false): boo
 function fromHeading(f: Finder, key: SectionKey, index: number, form: SectionForm = 'heading', lastIndex = index): FoundSection {
   const { doc, structure } = f;
   const h = structure.headings[index];
-  const endLine = sectionEndLine(doc, structure, lastIndex);
+  const endLine = sectionEndLine(structure, lastIndex);
   const range = doc.lineRange(h.line, endLine);
   return {
     key,
@@ -145,7 +145,7 @@ function enclosingEnd(f: Finder, line: number): number {
   const { headings } = f.structure;
   let owner = -1;
   for (let i = 0; i < headings.length && headings[i].line <= line; i++) owner = i;
-  return owner >= 0 ? sectionEndLine(f.doc, f.structure, owner) : f.structure.lastContentLine;
+  return owner >= 0 ? sectionEndLine(f.structure, owner) : f.structure.lastContentLine;
 }
 
 /** An unnumbered paragraph whose first sentence opens the part; its range runs to the end of the section it sits in. */

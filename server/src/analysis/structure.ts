@@ -266,7 +266,7 @@ export function recognizeStructure(doc: ReportDocument, parsed: ParsedDocument):
 }
 
 /** The last line of a heading's section: the last non-blank line before the next heading at its level or above. */
-export function sectionEndLine(_doc: ReportDocument, structure: Structure, index: number): number {
+export function sectionEndLine(structure: Structure, index: number): number {
   return structure.sectionEnds[index];
 }
 
