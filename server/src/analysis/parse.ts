@@ -193,6 +193,9 @@ export function reparse(doc: ReportDocument, previous: PreviousParse): ParsedDoc
   if (i < spans.length && spans[i] < regionStart) return null;
   const region = { kinds, mdHeadings, textSpans };
   parseRegion(doc, top, regionStart, newRegionEnd, region);
+  // A fence or HTML block left open at the end of the region (a closing fence
+  // turned opener, say) runs on past it: only a full parse can tell how far.
+  if (newBottom < doc.lineCount - 1 && (kinds[newBottom] === LineKind.Code || kinds[newBottom] === LineKind.Html)) return null;
   markTables(doc, kinds, top, newBottom);
   let j = i;
   while (j < spans.length && spans[j] < oldRegionEnd) j += 2;
