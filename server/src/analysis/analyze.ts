@@ -62,7 +62,7 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
   const known = knownReportYear(doc, parsed, structure, options.reportYear);
   const sections = findSections(doc, parsed, structure, catalogue, known.year);
   const year = detectReportYear(doc, known, sections.nextYear);
-  const numbers = analyzeNumbers(doc, parsed, structure.lastContentLine);
+  const numbers = analyzeNumbers(doc, parsed, structure.lastContentLine, previous?.numbers.cache);
   const context: RuleContext = { doc, parsed, structure, sections, catalogue, year, numbers, options };
 
   const disabled = disabledRanges(context);

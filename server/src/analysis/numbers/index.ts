@@ -1,6 +1,6 @@
 import type { ReportDocument } from '../document';
 import type { ParsedDocument } from '../parse';
-import { extractQuantities, type Quantity, type Statement } from './quantities';
+import { extractQuantities, type FigureCache, type Quantity, type Statement } from './quantities';
 import { findRelations, type Relation } from './relations';
 
 export type { Quantity, Statement, Relation };
@@ -10,9 +10,11 @@ export interface Numbers {
   quantities: Quantity[];
   statements: Statement[];
   relations: Relation[];
+  /** Each line's figures, for the next version of the document. */
+  cache: FigureCache;
 }
 
-export function analyzeNumbers(doc: ReportDocument, parsed: ParsedDocument, lastLine?: number): Numbers {
-  const { quantities, statements } = extractQuantities(doc, parsed, lastLine);
-  return { quantities, statements, relations: findRelations(doc, quantities, statements) };
+export function analyzeNumbers(doc: ReportDocument, parsed: ParsedDocument, lastLine?: number, previous?: FigureCache): Numbers {
+  const { quantities, statements, cache } = extractQuantities(doc, parsed, lastLine, previous);
+  return { quantities, statements, relations: findRelations(doc, quantities, statements), cache };
 }

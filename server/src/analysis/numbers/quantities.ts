@@ -105,10 +105,60 @@ function chineseIsName(after: string, unit: string, value: number): boolean {
   return value < 10 && /^[\u4e00-\u9fff]/.test(after) && ['项', '个', '支', '张', '条', '类', '种', '门', '位', '节', '课', '年', '轮', '组', '队', '间'].includes(unit);
 }
 
+/** One line's figures with offsets relative to the line start; statement numbers count within the line. */
+interface LineFigures {
+  statements: [number, number][];
+  quantities: Quantity[];
+}
+
+/** Figures by line text: a line's figures depend on its text alone, so an edit recomputes only the lines it changed. */
+export type FigureCache = Map<string, LineFigures>;
+
+function figuresOfLine(doc: ReportDocument, lineStart: number, norm: string): LineFigures {
+  const statements: [number, number][] = [];
+  let from = 0;
+  const addStatement = (to: number) => {
+    if (to > from) statements.push([from, to]);
+    from = to + 1;
+  };
+  STATEMENT_END.lastIndex = 0;
+  for (let m = STATEMENT_END.exec(norm); m; m = STATEMENT_END.exec(norm)) addStatement(m.index);
+  addStatement(norm.length);
+  const quantities: Quantity[] = [];
+  const text = maskNames(norm);
+  let depth = 0;
+  let depthAt = 0;
+  let statementAt = 0;
+  for (const m of candidates(text)) {
+    for (; depthAt < m.index; depthAt++) {
+      const c = text.charCodeAt(depthAt);
+      if (c === 0xff08 || c === 0x28) depth++;
+      else if ((c === 0xff09 || c === 0x29) && depth > 0) depth--;
+    }
+    const quantity = readQuantity(doc, lineStart, text, m, depth);
+    if (!quantity) continue;
+    const at = quantity.start - lineStart;
+    while (statementAt < statements.length - 1 && at > statements[statementAt][1]) statementAt++;
+    quantity.start -= lineStart;
+    quantity.end -= lineStart;
+    quantity.figureStart -= lineStart;
+    quantity.figureEnd -= lineStart;
+    quantity.statement = statementAt;
+    quantities.push(quantity);
+  }
+  return { statements, quantities };
+}
+
 /** Quantities of the lines up to `lastLine` (the page furniture after it holds none worth reading). */
-export function extractQuantities(doc: ReportDocument, parsed: ParsedDocument, lastLine = doc.lineCount - 1): { quantities: Quantity[]; statements: Statement[] } {
+export function extractQuantities(
+  doc: ReportDocument,
+  parsed: ParsedDocument,
+  lastLine = doc.lineCount - 1,
+  previous?: FigureCache,
+): { quantities: Quantity[]; statements: Statement[]; cache: FigureCache } {
   const quantities: Quantity[] = [];
   const statements: Statement[] = [];
+  const cache: FigureCache = new Map();
   for (const line of doc.lines) {
     if (line.index > lastLine) break;
     const kind = parsed.kinds[line.index];
@@ -116,36 +166,32 @@ export function extractQuantities(doc: ReportDocument, parsed: ParsedDocument, l
     const norm = line.norm;
     // Lines with no figure hold no relation: their statements are not needed.
     if (!HAS_FIGURE.test(norm)) continue;
-    // Statements of this line, split at 。！？；.
-    let from = 0;
-    const lineStatements: Statement[] = [];
-    const addStatement = (to: number) => {
-      if (to > from) lineStatements.push({ index: statements.length + lineStatements.length, start: line.start + from, end: line.start + to, line: line.index });
-      from = to + 1;
-    };
-    STATEMENT_END.lastIndex = 0;
-    for (let m = STATEMENT_END.exec(norm); m; m = STATEMENT_END.exec(norm)) addStatement(m.index);
-    addStatement(norm.length);
-    const text = maskNames(norm);
-    let depth = 0;
-    let depthAt = 0;
-    let statementAt = 0;
-    for (const m of candidates(text)) {
-      for (; depthAt < m.index; depthAt++) {
-        const c = text.charCodeAt(depthAt);
-        if (c === 0xff08 || c === 0x28) depth++;
-        else if ((c === 0xff09 || c === 0x29) && depth > 0) depth--;
-      }
-      const quantity = readQuantity(doc, line.start, text, m, depth);
-      if (!quantity) continue;
-      while (statementAt < lineStatements.length - 1 && quantity.start > lineStatements[statementAt].end) statementAt++;
-      quantity.line = line.index;
-      quantity.statement = lineStatements[statementAt]?.index ?? statements.length;
-      quantities.push(quantity);
+    let figures = cache.get(norm) ?? previous?.get(norm);
+    if (!figures) figures = figuresOfLine(doc, line.start, norm);
+    cache.set(norm, figures);
+    const base = statements.length;
+    for (const [start, end] of figures.statements) statements.push({ index: statements.length, start: line.start + start, end: line.start + end, line: line.index });
+    for (const q of figures.quantities) {
+      quantities.push({
+        start: line.start + q.start,
+        end: line.start + q.end,
+        figureStart: line.start + q.figureStart,
+        figureEnd: line.start + q.figureEnd,
+        value: q.value,
+        approx: q.approx,
+        percent: q.percent,
+        decimals: q.decimals,
+        unit: q.unit,
+        chinese: q.chinese,
+        line: line.index,
+        statement: base + q.statement,
+        depth: q.depth,
+        before: q.before,
+        after: q.after,
+      });
     }
-    for (const st of lineStatements) statements.push(st);
   }
-  return { quantities, statements };
+  return { quantities, statements, cache };
 }
 
 /** The quantity at a candidate; its line and statement are set by the caller. */
