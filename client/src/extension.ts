@@ -183,8 +183,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<FazhiR
         fileName: vscode.workspace.asRelativePath(editor.document.uri),
       });
       if (!result) return undefined;
-      await vscode.env.clipboard.writeText(result.text);
-      void vscode.window.showInformationMessage(vscode.l10n.t('审阅摘要已复制到剪贴板'));
+      try {
+        await vscode.env.clipboard.writeText(result.text);
+        void vscode.window.showInformationMessage(vscode.l10n.t('审阅摘要已复制到剪贴板'));
+      } catch (error) {
+        // A browser may refuse the clipboard; the summary is still shown so it can be copied by hand.
+        const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: result.text });
+        await vscode.window.showTextDocument(doc, { preview: true });
+        void vscode.window.showWarningMessage(vscode.l10n.t('无法写入剪贴板（{0}），审阅摘要已在新标签页中打开', String(error)));
+      }
       return result.text;
     }),
     vscode.window.onDidChangeActiveTextEditor(scheduleRefresh),

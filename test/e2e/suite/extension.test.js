@@ -116,6 +116,47 @@ describe('法治政府建设报告助手 in VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('inserts a missing part with the command, renumbers, walks the problems and summarises', async () => {
+    const editor = await open('2023-示例区-法治政府建设情况报告.md');
+    const uri = editor.document.uri;
+    await until('the diagnostics of the sample', () => ours(uri).some((d) => d.code === 'required-section'));
+
+    // 插入缺少的必备部分, with renumbering of the headings after it.
+    assert.equal(await vscode.commands.executeCommand('fazhiReport.insertPart', 'problems', { renumber: true }), true);
+    const text = editor.document.getText();
+    assert.ok(text.includes('二、推进法治政府建设存在的不足和原因'));
+    assert.ok(text.includes('三、主要负责人履行推进法治建设第一责任人职责情况'));
+    assert.ok(text.includes('四、2024年度推进法治政府建设的主要安排'));
+    await until('the part to be found', () => !ours(uri).some((d) => d.code === 'required-section'));
+
+    // 重新编号本级标题 (applied without the preview here): 四 → 三 after removing 三.
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('三、主要负责人'));
+    await editor.edit((b) => b.replace(new vscode.Range(line, 0, line, 1), '五'));
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    await until('the sequence finding', () => ours(uri).some((d) => d.code === 'heading-sequence'));
+    assert.equal(await vscode.commands.executeCommand('fazhiReport.renumber', { preview: false }), true);
+    assert.equal(editor.document.lineAt(line).text.slice(0, 2), '三、');
+    await until('no sequence finding', () => !ours(uri).some((d) => d.code === 'heading-sequence'));
+
+    // 转到下一个问题: in document order, wrapping.
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const first = await vscode.commands.executeCommand('fazhiReport.nextProblem');
+    const starts = ours(uri).map((d) => d.range.start).sort((a, b) => a.line - b.line || a.character - b.character);
+    const firstAfterStart = starts.find((p) => p.line > 0 || p.character > 0);
+    assert.deepEqual([first.line, first.character], [firstAfterStart.line, firstAfterStart.character]);
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [first.line, first.character]);
+    const back = await vscode.commands.executeCommand('fazhiReport.previousProblem');
+    const before = (p, q) => p.line < q.line || (p.line === q.line && p.character < q.character);
+    const expected = [...starts].reverse().find((p) => before(p, first)) ?? starts[starts.length - 1];
+    assert.deepEqual([back.line, back.character], [expected.line, expected.character]);
+
+    // 复制审阅摘要.
+    const summary = await vscode.commands.executeCommand('fazhiReport.copySummary');
+    assert.ok(summary.startsWith('报告：示例区人民政府关于2023年度法治政府建设情况的报告'), summary);
+    assert.ok(summary.includes('  ✓ 有标题  存在的不足和原因'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('checks a file that does not look like a report when asked to', async () => {
     const editor = await open('notes.md');
     const uri = editor.document.uri;
