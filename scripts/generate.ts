@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { sectionCatalogue } from '../server/src/analysis/sections';
-import { partSnippet, reportSkeleton, REGULATION_ORDER } from '../server/src/analysis/skeleton';
+import { escapeSnippet, partSnippet, reportSkeleton, REGULATION_ORDER } from '../server/src/analysis/skeleton';
 import type { Phrase } from '../server/src/analysis/phrases';
 
 // The bundled generator runs from a temporary folder: the build passes the project root.
@@ -34,8 +34,6 @@ export function generatePhrases(): Phrase[] {
   });
 }
 
-const escapeBody = (s: string) => s.replace(/[$}\\]/g, '\\$&');
-
 export function generateSnippets(phrases: Phrase[]): Record<string, SnippetEntry> {
   const catalogue = sectionCatalogue();
   const snippets: Record<string, SnippetEntry> = {
@@ -61,7 +59,7 @@ export function generateSnippets(phrases: Phrase[]): Record<string, SnippetEntry
   for (const p of phrases) {
     snippets[`表述：${p.label}`] = {
       prefix: [p.initials.slice(0, 4), p.pinyin.slice(0, 12), p.text.slice(0, 4)],
-      body: [escapeBody(p.text)],
+      body: [escapeSnippet(p.text)],
       description: `常用表述（${p.label}）：${p.text}`,
     };
   }

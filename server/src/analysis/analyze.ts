@@ -5,6 +5,7 @@ import { recognizeStructure } from './structure';
 import { findSections, sectionCatalogue } from './sections';
 import { detectReportYear, knownReportYear } from './year';
 import { RULES } from './rules';
+import { disabledRanges, isDisabled } from './directives';
 import { analyzeNumbers } from './numbers';
 import type { RawFinding, RawFix, Rule, RuleContext } from './rules/rule';
 import type { Analysis, AnalyzeOptions, Finding, Fix, SectionInfo, SectionKey, Severity } from './types';
@@ -121,45 +122,6 @@ function toFinding(doc: ReportDocument, rule: string, severity: Severity, f: Raw
 function publicFinding(f: CoreFinding): Finding {
   const { start: _start, end: _end, moreFixes: _more, ...rest } = f;
   return rest;
-}
-
-interface DisabledRange {
-  /** null: every rule. */
-  rules: Set<string> | null;
-  start: number;
-  end: number;
-}
-
-const DIRECTIVE = /<!--\s*fazhi-report-(disable|enable)\b([^>]*?)-->/g;
-
-/** `<!-- fazhi-report-disable rule-id -->` … `<!-- fazhi-report-enable -->`, outside code. */
-function disabledRanges({ doc, parsed }: RuleContext): DisabledRange[] {
-  const ranges: DisabledRange[] = [];
-  if (!doc.text.includes('fazhi-report-')) return ranges;
-  const open: DisabledRange[] = [];
-  for (const line of doc.lines) {
-    if (parsed.kinds[line.index] === LineKind.Code || !line.text.includes('fazhi-report-')) continue;
-    DIRECTIVE.lastIndex = 0;
-    for (let m = DIRECTIVE.exec(line.text); m; m = DIRECTIVE.exec(line.text)) {
-      const ids = m[2].split(/[\s,，]+/).filter(Boolean);
-      const at = line.start + m.index;
-      if (m[1] === 'disable') {
-        const range = { rules: ids.length ? new Set(ids) : null, start: at + m[0].length, end: doc.text.length };
-        open.push(range);
-        ranges.push(range);
-      } else {
-        for (const r of open) {
-          if (r.end !== doc.text.length) continue;
-          if (ids.length === 0 || (r.rules && ids.some((id) => r.rules!.has(id)))) r.end = at;
-        }
-      }
-    }
-  }
-  return ranges;
-}
-
-function isDisabled(ranges: DisabledRange[], ruleId: string, offset: number): boolean {
-  return ranges.some((r) => offset >= r.start && offset < r.end && (r.rules === null || r.rules.has(ruleId)));
 }
 
 /** Counts UTF-8 bytes, stopping early once past the limit. */

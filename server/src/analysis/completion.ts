@@ -4,6 +4,7 @@
 // is in. Pure: offsets in, suggestions out.
 import { formatChineseInteger } from './numerals';
 import { formatNumbering, STANDARD_STYLE } from './numbering';
+import { disabledRanges, isDisabled } from './directives';
 import { LineKind } from './parse';
 import { PHRASES, type Phrase, type PhrasePart } from './phrases';
 import type { RuleContext } from './rules/rule';
@@ -39,19 +40,6 @@ function partAt(ctx: RuleContext, offset: number): PhrasePart {
   if (!firstHeading || offset < doc.lines[firstHeading.line].start) return 'opening';
   if (offset > doc.lines[Math.max(0, structure.lastContentLine)].end) return 'closing';
   return 'measures';
-}
-
-function isDisabledForCompletion(ctx: RuleContext, offset: number): boolean {
-  // <!-- fazhi-report-disable --> (every rule) or <!-- fazhi-report-disable completion --> up to the cursor, not re-enabled.
-  const before = ctx.doc.text.slice(0, offset);
-  const disable = before.lastIndexOf('fazhi-report-disable');
-  if (disable < 0) return false;
-  const enable = before.lastIndexOf('fazhi-report-enable');
-  if (enable > disable) return false;
-  const directive = /fazhi-report-disable([^>]*)-->/.exec(before.slice(disable));
-  if (!directive) return false;
-  const ids = directive[1].trim().split(/[\s,，]+/).filter(Boolean);
-  return ids.length === 0 || ids.includes('completion');
 }
 
 function enumerationSuggestions(ctx: RuleContext, offset: number, lineStart: number, startOnly: boolean): Suggestion[] {
@@ -152,6 +140,7 @@ export function suggestionsAt(ctx: RuleContext, offset: number, afterPunctuation
   if (kind === LineKind.Code || kind === LineKind.Html || kind === LineKind.Table) return [];
   if (afterPunctuation) return enumerationSuggestions(ctx, offset, line.start, true);
   const out = [...enumerationSuggestions(ctx, offset, line.start, false), ...headingSuggestions(ctx, offset, line.start, line.index)];
-  if (!isDisabledForCompletion(ctx, offset)) out.push(...phraseSuggestions(ctx, offset, line.start));
+  // <!-- fazhi-report-disable --> (every rule) or <!-- fazhi-report-disable completion -->: no phrases.
+  if (!isDisabled(disabledRanges(ctx), 'completion', offset)) out.push(...phraseSuggestions(ctx, offset, line.start));
   return out;
 }

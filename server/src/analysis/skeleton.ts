@@ -95,6 +95,11 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
   return { heading, insert: { start: at, end: at, newText: text }, renumber };
 }
 
+/** Text as a literal inside a snippet body: `$`, `}` and `\\` escaped. */
+export function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
 /**
  * The whole report as a snippet: title with the year, addressee, the four
  * parts in the 规定's order with one guiding sentence each, signature and
@@ -103,7 +108,6 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
  */
 export function reportSkeleton(catalogue: SectionEntry[], reportYear: number | null): string {
   const entry = (key: SectionKey) => catalogue.find((e) => e.key === key)!;
-  const escape = (s: string) => s.replace(/[$}\\]/g, '\\$&');
   let stop = 1;
   const org = `\${${stop++}:某区}`;
   const orgRef = org.replace(/:.*$/, '}');
@@ -130,7 +134,7 @@ export function reportSkeleton(catalogue: SectionEntry[], reportYear: number | n
       if (reportYear === null) planYear = `\${${stop++}:$CURRENT_YEAR}`;
       title = title.replace('YYYY年度', `${planYear}年度`);
     }
-    lines.push(`${formatNumbering(i + 1, 'cn-dun')}${title}`, '', `\${${stop++}:${escape(e.guide)}}`, '');
+    lines.push(`${formatNumbering(i + 1, 'cn-dun')}${title}`, '', `\${${stop++}:${escapeSnippet(e.guide)}}`, '');
   });
   const date = reportYear === null ? '$CURRENT_YEAR年$CURRENT_MONTH月$CURRENT_DATE日' : `${reportYear + 1}年3月1日`;
   lines.push(`${orgRef}人民政府`, '', `\${${stop}:${date}}`, '');
@@ -139,10 +143,9 @@ export function reportSkeleton(catalogue: SectionEntry[], reportYear: number | n
 
 /** The skeleton of one part, for its snippet: heading (numbering a tab stop) and guiding sentence. */
 export function partSnippet(entry: SectionEntry): string {
-  const escape = (s: string) => s.replace(/[$}\\]/g, '\\$&');
   const title = entry.skeleton.replace('YYYY年度', '${2:$CURRENT_YEAR}年度');
   const guideStop = title.includes('${2') ? 3 : 2;
-  return `\${1:一}、${title}\n\n\${${guideStop}:${escape(entry.guide)}}\n`;
+  return `\${1:一}、${title}\n\n\${${guideStop}:${escapeSnippet(entry.guide)}}\n`;
 }
 
 const SNIPPET_VARIABLES: Record<string, () => string> = {
