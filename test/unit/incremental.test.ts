@@ -41,6 +41,10 @@ const markdownReport = [
   '',
   '*****三项指标均居全市前列。',
   '',
+  '[*****]三项指标之外。',
+  '',
+  '[abc]: /y',
+  '',
   '二、存在的不足和原因',
   '',
   '三、2024年工作计划',
@@ -51,7 +55,9 @@ const texts = [markdownReport, corpus(CORPUS.suxitong), readFileSync(join(ROOT, 
 
 // A whole section pasted in, as writers do from last year's file.
 const SECTION = '\n\n三、存在的不足和原因\n\n一是学习不够。二是执法联动较少，共20件，已化解17件，还有3件未化解，化解率80%。\n\n';
-const PIECES = [SECTION, SECTION.replace(/\n/g, '\r\n'), '', 'XX', '一是', '。', '\n', '\n\n', '（二）', '共12件，其中3件', '## 二、', '- ', '> ', '```', '|', '**', '*', '1. ', '    ', '2024年', '😀', '\r\n', '<!-- x -->', '---', '==='];
+const PIECES = [SECTION, SECTION.replace(/\n/g, '\r\n'), '', 'XX', '一是', '。', '\n', '\n\n', '（二）', '共12件，其中3件', '## 二、', '- ', '> ', '```', '|', '**', '*', '1. ', '    ', '2024年', '😀', '\r\n', '<!-- x -->', '---', '===',
+  // A link reference definition, or its label, changes how `[*****]` reads in every other block.
+  '[*****]: /x\n\n', '\n[*****]: /x', '[*****]', '[', ']', '*****', ']: /y'];
 
 const editArb = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat(30), text: fc.constantFrom(...PIECES) });
 

@@ -147,41 +147,7 @@ describe('analyze() on real reports cut and spliced at random', () => {
   });
 });
 
-/** Median time of a few runs, for ratios measured in one run (never compared with a wall clock). */
-function medianTime(text: string, format: 'plain' | 'markdown'): number {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    analyze(text, { format });
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[1];
-}
-
-describe('cost stays linear in the input', () => {
-  const worst: Record<string, (n: number) => string> = {
-    '一是 × n': (n) => '一、标题\n' + '一是'.repeat(n / 2),
-    'digits': (n) => '共' + '1'.repeat(n) + '件',
-    '（ × n': (n) => '（'.repeat(n),
-    '# × n': (n) => '#'.repeat(n),
-    '> × n': (n) => '>'.repeat(n),
-    '- × n': (n) => '- '.repeat(n / 2),
-    '《 × n': (n) => '《'.repeat(n),
-    'headings and items': (n) => '一、甲\n（一）乙。一是丙，共3件，其中1件。二是丁。\n'.repeat(n / 30),
-    'one long statement': (n) => '共20件，其中1件，'.repeat(n / 10),
-  };
-  for (const [name, make] of Object.entries(worst)) {
-    it(`time(10n) / time(n) for ${name}`, () => {
-      for (const format of ['plain', 'markdown'] as const) {
-        medianTime(make(2_000), format); // warm up
-        const small = Math.max(medianTime(make(10_000), format), 0.5);
-        const large = medianTime(make(100_000), format);
-        // Linear is about 10; a quadratic pattern would be about 100.
-        expect(large / small, `${name} (${format}): ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThan(40);
-      }
-    });
-  }
-});
+// Linear time on the worst inputs: test/unit/worst-cases.test.ts.
 
 describe('bad input', () => {
   it('empty and whitespace-only text', () => {

@@ -27,7 +27,11 @@ export interface Suggestion {
 }
 
 const ITEM_START = /(?:^|[。；;：:，,！？!?])[\s\u3000]*((?:第)?[一二三四五六七八九十]{0,3}(?:是)?)$/;
-const HEADING_START = /^(?:#{1,6}[ \t]+)?[\s\u3000]*([（(]?(?:[一二三四五六七八九十百零]{0,4}|\d{0,3})[）)]?)$/;
+const HEADING_START = /^(?:#{1,6}[ \t])?[\s\u3000]*([（(]?(?:[一二三四五六七八九十百零]{0,4}|\d{0,3})[）)]?)$/;
+/** A heading number is typed within this many characters of the line start (`###` and some spaces included). */
+const HEADING_START_WITHIN = 40;
+/** What completion reads before the cursor: the phrase being typed is never longer (patterns anchored at `$` stay cheap on long lines). */
+const TYPED_WITHIN = 24;
 
 /** Which part of the report the offset is in, for ranking phrases. */
 function partAt(ctx: RuleContext, offset: number): PhrasePart {
@@ -76,6 +80,7 @@ function enumeration(text: string, replaceStart: number, replaceEnd: number, det
 }
 
 function headingSuggestions(ctx: RuleContext, offset: number, lineStart: number, lineIndex: number): Suggestion[] {
+  if (offset - lineStart > HEADING_START_WITHIN) return [];
   const typed = HEADING_START.exec(ctx.doc.norm.slice(lineStart, offset));
   if (!typed) return [];
   const replaceStart = offset - typed[1].length;
@@ -102,7 +107,7 @@ function headingSuggestions(ctx: RuleContext, offset: number, lineStart: number,
 }
 
 function phraseSuggestions(ctx: RuleContext, offset: number, lineStart: number): Suggestion[] {
-  const before = ctx.doc.norm.slice(lineStart, offset);
+  const before = ctx.doc.norm.slice(Math.max(lineStart, offset - TYPED_WITHIN), offset);
   const ascii = /[a-z]{2,}$/i.exec(before);
   const han = /[\u4e00-\u9fff]{2,}$/.exec(before);
   let matches: { phrase: Phrase; start: number; filter: string }[] = [];

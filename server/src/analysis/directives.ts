@@ -10,7 +10,8 @@ export interface DisabledRange {
   end: number;
 }
 
-const DIRECTIVE = /<!--\s*fazhi-report-(disable|enable)\b([^>]*?)-->/g;
+// The rule list is bounded, so an unclosed comment costs a short look, not the rest of the line.
+const DIRECTIVE = /<!--\s*fazhi-report-(disable|enable)\b([^>]{0,300}?)-->/g;
 
 /** `<!-- fazhi-report-disable rule-id -->` … `<!-- fazhi-report-enable -->`, outside code. */
 export function disabledRanges({ doc, parsed }: RuleContext): DisabledRange[] {

@@ -51,22 +51,45 @@ export function formatChineseInteger(n: number): string {
   return String(n);
 }
 
-const BIG_UNITS: [string, number][] = [
-  ['亿', 100000000],
-  ['万', 10000],
-];
+/** Longer than any count a report writes (`九千九百九十九万九千九百九十九` is 15): not a numeral. */
+export const MAX_NUMERAL_LENGTH = 24;
 
-/** Like parseChineseInteger, with 万 and 亿: `一万` → 10000, `三千五百万` → 35000000, `两千` → 2000. */
+/**
+ * Like parseChineseInteger, with 万 and 亿: `一万` → 10000, `三千五百万` → 35000000, `两千` → 2000.
+ * One pass, no recursion, and a bound on the length: any input costs at most MAX_NUMERAL_LENGTH steps.
+ */
 export function parseChineseNumber(text: string): number | null {
-  if (text.length === 0) return null;
-  for (const [unit, scale] of BIG_UNITS) {
-    const at = text.lastIndexOf(unit);
-    if (at < 0) continue;
-    const high = at === 0 ? 1 : parseChineseNumber(text.slice(0, at));
-    const low = at === text.length - 1 ? 0 : parseChineseNumber(text.slice(at + 1).replace(/^[零〇]/, ''));
-    if (high === null || low === null) return null;
-    return high * scale + low;
-  }
+  if (text.length === 0 || text.length > MAX_NUMERAL_LENGTH) return null;
   if (/^[〇零一二三四五六七八九]{2,}$/.test(text) && !/[十百千]/.test(text)) return parseChineseDigits(text);
-  return parseChineseInteger(text);
+  let yi = 0; // the part already multiplied by 亿
+  let wan = 0; // the part already multiplied by 万, below 亿
+  let section = 0; // below 万
+  let digit = -1;
+  let pending = false; // digits or units since the last 万 or 亿
+  for (const ch of text) {
+    if (ch in DIGITS) {
+      digit = DIGITS[ch];
+      pending = true;
+    } else if (ch in UNITS) {
+      section += (digit < 0 ? 1 : digit) * UNITS[ch];
+      digit = -1;
+      pending = true;
+    } else if (ch === '万' || ch === '亿') {
+      const group = section + Math.max(digit, 0);
+      if (ch === '万') {
+        // `万` alone is ten thousand; `万万` or `亿万` with nothing between is no numeral.
+        if (!pending && (yi > 0 || wan > 0)) return null;
+        wan += (pending ? group : 1) * 10000;
+      } else {
+        // `一万亿`: the 万 group is multiplied too; `亿亿` is no numeral.
+        if (!pending && wan === 0 && yi > 0) return null;
+        yi = (yi + wan + (pending ? group : wan > 0 ? 0 : 1)) * 100000000;
+        wan = 0;
+      }
+      section = 0;
+      digit = -1;
+      pending = false;
+    } else return null;
+  }
+  return yi + wan + section + Math.max(digit, 0);
 }

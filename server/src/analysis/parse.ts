@@ -129,8 +129,10 @@ export function parse(doc: ReportDocument, format: DocumentFormat, previous?: Pr
 }
 
 // Changed text with any of these may reach across blocks (fences, HTML, quotes,
-// tables, lists, indented code): such an edit is parsed again in full.
-const REACHES_ACROSS = /[`~<>|\t]|^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^ {2}/m;
+// tables, lists, indented code, link references): such an edit is parsed again in full.
+const REACHES_ACROSS = /[`~<>|\t[\]]|^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^ {2}/m;
+// A link reference definition (`[label]: /url`) changes how `[label]` reads in every other block.
+const DEFINITION = /^ {0,3}\[[^\]\r\n]{0,999}\]:/m;
 
 /** A blank line that separates two plain paragraphs: no block can span it. */
 function isBoundary(doc: ReportDocument, parsed: ParsedDocument, line: number): boolean {
@@ -173,8 +175,10 @@ export function reparse(doc: ReportDocument, previous: PreviousParse): ParsedDoc
   const regionStart = old.lines[top].start;
   const oldRegionEnd = old.lines[bottom].end;
   const newRegionEnd = oldRegionEnd + charDelta;
+  if (newRegionEnd < regionStart) return null;
+  if (DEFINITION.test(a.slice(regionStart, oldRegionEnd)) || DEFINITION.test(b.slice(regionStart, newRegionEnd))) return null;
   const newBottom = bottom + lineDelta;
-  if (newBottom < top || newRegionEnd < regionStart) return null;
+  if (newBottom < top) return null;
   if (containerDepth(doc, top, newBottom).depth > MAX_CONTAINER_DEPTH) return null;
 
   const kinds = new Uint8Array(doc.lineCount);
@@ -203,14 +207,28 @@ export function reparse(doc: ReportDocument, previous: PreviousParse): ParsedDoc
   return { format: 'markdown', kinds, mdHeadings, textSpans, tooDeep: null };
 }
 
-const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$/;
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
+
+/**
+ * A GFM table delimiter row (`| --- | :-: |`, `---|---`): cells of dashes with optional colons,
+ * split at `|`. Read cell by cell, so a long line of spaces costs its length once.
+ */
+export function isTableDelimiter(text: string): boolean {
+  if (!text.includes('-') || !text.includes('|')) return false;
+  const cells = text.trim().split('|');
+  const leading = cells[0].trim() === '';
+  const trailing = cells.length > 1 && cells[cells.length - 1].trim() === '';
+  const inner = cells.slice(leading ? 1 : 0, trailing ? -1 : undefined);
+  if (inner.length === 0 || (inner.length === 1 && !(leading && trailing))) return false;
+  return inner.every((c) => DELIMITER_CELL.test(c));
+}
 
 // GFM tables: remark-parse alone reads them as paragraphs, so a header row,
 // a delimiter row and the rows that follow are marked here by their lines.
 function markTables(doc: ReportDocument, kinds: Uint8Array, from: number, to: number): void {
   const lines = doc.lines;
   for (let i = Math.max(1, from); i <= to; i++) {
-    if (kinds[i] !== LineKind.Prose || !TABLE_DELIMITER.test(lines[i].text)) continue;
+    if (kinds[i] !== LineKind.Prose || !isTableDelimiter(lines[i].text)) continue;
     if (!lines[i - 1].text.includes('|') || kinds[i - 1] !== LineKind.Prose) continue;
     kinds[i - 1] = LineKind.Table;
     let j = i;

@@ -113,10 +113,14 @@ function contentStart(line: Line, parsed: ParsedDocument): number {
   return line.start + at;
 }
 
-/** A title runs to the first `。`; trailing spaces, emphasis marks and a colon are not part of it. */
-function titleEndOf(doc: ReportDocument, lineEnd: number, from: number, stopAt = SENTENCE_END): number {
-  const stop = stopAt.exec(doc.norm.slice(from, lineEnd));
-  let end = stop ? from + stop.index : lineEnd;
+/**
+ * A title runs to the first `。`; trailing spaces, emphasis marks and a colon are not part of it.
+ * It is looked for within `limit` characters, so many items on one long line cost each their own title only.
+ */
+function titleEndOf(doc: ReportDocument, lineEnd: number, from: number, stopAt = SENTENCE_END, limit = Infinity): number {
+  const to = Math.min(lineEnd, from + limit);
+  const stop = stopAt.exec(doc.norm.slice(from, to));
+  let end = stop ? from + stop.index : to;
   while (end > from && /[\s\u3000*_#：:]/.test(doc.norm[end - 1])) end--;
   return end;
 }
@@ -265,6 +269,13 @@ export function recognizeStructure(doc: ReportDocument, parsed: ParsedDocument):
   return structure;
 }
 
+/** The highest level (smallest number) among the headings, or 0 when there are none; a loop, not a spread, so any count works. */
+export function topLevel(headings: readonly { level: number }[]): number {
+  let top = 0;
+  for (const h of headings) if (top === 0 || h.level < top) top = h.level;
+  return top;
+}
+
 /** The last line of a heading's section: the last non-blank line before the next heading at its level or above. */
 export function sectionEndLine(structure: Structure, index: number): number {
   return structure.sectionEnds[index];
@@ -290,6 +301,10 @@ function computeSectionEnds(doc: ReportDocument, headings: HeadingLine[], lastCo
 // `一是` at the start of a line or after a sentence or clause (`…工作，一是`); `第一，` likewise.
 const ITEM = /(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})(?=[，,、：:]))/g;
 const ITEM_OPENER = /[。；;：:！？!?，,]/;
+/** `四是…一是…二是…` nests one count in another; real reports never go deeper than this. */
+const MAX_ITEM_DEPTH = 3;
+/** An item's title is its first clause; past this many characters it is cut (the outline shows it whole anyway). */
+const MAX_ITEM_TITLE = 200;
 
 /** An item opens a line (after spaces) or follows a sentence or clause mark. */
 function opensItem(text: string, at: number): boolean {
@@ -330,8 +345,12 @@ function recognizeItems(doc: ReportDocument, parsed: ParsedDocument, structure: 
         const value = parseChineseInteger(raw) ?? 0;
         let parent = -1;
         if (value === 1) {
-          if (open.length && !firstOnLine) parent = open[open.length - 1];
-          else open = [];
+          // Nested counts go at most MAX_ITEM_DEPTH deep; a deeper `一是` restarts the innermost count.
+          if (open.length && !firstOnLine && open.length < MAX_ITEM_DEPTH) parent = open[open.length - 1];
+          else if (open.length && !firstOnLine) {
+            open = open.slice(0, -1);
+            parent = open.length ? open[open.length - 1] : -1;
+          } else open = [];
         } else {
           let k = open.length - 1;
           while (k >= 0 && items[base + open[k]].value !== value - 1) k--;
@@ -349,7 +368,7 @@ function recognizeItems(doc: ReportDocument, parsed: ParsedDocument, structure: 
           numberingStart,
           numberingEnd,
           titleStart,
-          titleEnd: titleEndOf(doc, line.end, titleStart, ITEM_TITLE_END),
+          titleEnd: titleEndOf(doc, line.end, titleStart, ITEM_TITLE_END, MAX_ITEM_TITLE),
           end: -1,
           line: l,
           heading: body.heading,
@@ -360,17 +379,17 @@ function recognizeItems(doc: ReportDocument, parsed: ParsedDocument, structure: 
         firstOnLine = false;
       }
     }
-    // An item ends where the next item at its depth or above starts, or with its body.
+    // An item ends where the next item at its depth or above starts, or with its body:
+    // one pass with a stack of the items still open.
     const bodyEnd = lastNonBlankEnd(doc, body.from, body.to);
+    const ends = new Array<number>(items.length - base).fill(bodyEnd);
+    const stack: number[] = [];
+    for (let j = base; j < items.length; j++) {
+      while (stack.length && depth[stack[stack.length - 1] - base] >= depth[j - base]) ends[stack.pop()! - base] = trimEndBefore(doc, items[j].numberingStart);
+      stack.push(j);
+    }
     for (let i = base; i < items.length; i++) {
-      let end = bodyEnd;
-      for (let j = i + 1; j < items.length; j++) {
-        if (depth[j - base] <= depth[i - base]) {
-          end = trimEndBefore(doc, items[j].numberingStart);
-          break;
-        }
-      }
-      items[i].end = Math.max(end, items[i].titleStart);
+      items[i].end = Math.max(ends[i - base], items[i].titleStart);
       // A title stops where the next item, nested or not, begins.
       const next = i + 1 < items.length ? items[i + 1].numberingStart : Infinity;
       let titleEnd = Math.min(items[i].titleEnd, items[i].end, next);

@@ -49,9 +49,11 @@ const CN_NUMERAL = '[零〇一二两三四五六七八九十百千万亿]';
 // numbered as one figure pattern would number them: 1-2 Arabic, 3 百分之…, 4 Chinese.
 const ARABIC = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?/g;
 const PERCENT_CN = new RegExp(`百分之(${CN_NUMERAL}+(?:点[零〇一二三四五六七八九]+)?)`, 'g');
-// A Chinese numeral is only a candidate when a measure word (or 余, 多) follows it.
-const UNIT_FIRST = [...new Set(UNITS.map((u) => u[0]))].join('');
-const CHINESE = new RegExp(`(${CN_NUMERAL}+)(?=[余多${UNIT_FIRST}])`, 'g');
+// A Chinese numeral is only a candidate when a measure word (or 余, 多) follows it. The run is
+// matched whole and what follows checked in code: a lookahead after `+` would retry every
+// suffix of a long run that fails.
+const UNIT_FIRST = new Set([...UNITS.map((u) => u[0]), '余', '多']);
+const CHINESE = new RegExp(`${CN_NUMERAL}+`, 'g');
 
 type Candidate = { index: number; 0: string; 1?: string; 2?: string; 3?: string; 4?: string };
 
@@ -64,7 +66,10 @@ function candidates(text: string): Candidate[] {
   };
   if (HAS_DIGIT.test(text)) scan(ARABIC, (m) => ({ index: m.index, 0: m[0], 1: m[1], 2: m[2] }));
   if (text.includes('百分之')) scan(PERCENT_CN, (m) => ({ index: m.index, 0: m[0], 3: m[1] }));
-  scan(CHINESE, (m) => ({ index: m.index, 0: m[0], 4: m[1] }));
+  CHINESE.lastIndex = 0;
+  for (let m = CHINESE.exec(text); m; m = CHINESE.exec(text)) {
+    if (UNIT_FIRST.has(text[m.index + m[0].length])) found.push({ index: m.index, 0: m[0], 4: m[0] });
+  }
   found.sort((a, b) => a.index - b.index);
   const out: Candidate[] = [];
   let end = 0;
@@ -76,6 +81,8 @@ function candidates(text: string): Candidate[] {
   return out;
 }
 const HAS_DIGIT = /\d/;
+/** How far a figure's clause is read each way (a metric phrase is never longer). */
+const CLAUSE_WINDOW = 40;
 const SEPARATOR = /[，,；;：:、（(）)。！？!?]/;
 const HAS_FIGURE = /[\d零〇一二两三四五六七八九十百]/;
 const STATEMENT_END = /[。！？!?；;]/g;
@@ -272,10 +279,12 @@ function readQuantity(doc: ReportDocument, lineStart: number, text: string, m: C
   // A Chinese numeral opening a clause is a slogan (`一次告知、一表申请`), not a count.
   if (chinese && !percent && (at === 0 || SEPARATOR.test(prev) || /[“"「]/.test(prev))) return null;
   if (unit === '年' || unit === '个月' || unit === '天' || unit === '小时') return null;
+  // The clause around the figure, at most CLAUSE_WINDOW characters each way: a line with no
+  // separator would otherwise make every figure read the whole line.
   let clauseStart = at;
-  while (clauseStart > 0 && !SEPARATOR.test(text[clauseStart - 1])) clauseStart--;
+  while (clauseStart > 0 && at - clauseStart < CLAUSE_WINDOW && !SEPARATOR.test(text[clauseStart - 1])) clauseStart--;
   let clauseEnd = end;
-  while (clauseEnd < text.length && !SEPARATOR.test(text[clauseEnd])) clauseEnd++;
+  while (clauseEnd < text.length && clauseEnd - end < CLAUSE_WINDOW && !SEPARATOR.test(text[clauseEnd])) clauseEnd++;
   return {
     start: lineStart + at,
     end: lineStart + end,

@@ -19,13 +19,17 @@ export const blankNumber: Rule = {
       // A line laid out with spaces between words (a copied web page) says nothing by its spaces.
       const gaps = line.norm.match(/[\u4e00-\u9fff][ \u3000\u00a0]+[\u4e00-\u9fff]/g)?.length ?? 0;
       const spaced = gaps > 4;
+      // Spans already reported on this line, as flags per character (a second pattern's match inside one is the same blank).
+      let taken: Uint8Array | null = null;
       for (const [re, kind] of [[BEFORE_MEASURE, 'measure'], [AFTER_VERB, 'verb']] as const) {
         if (kind === 'verb' && spaced) continue;
         re.lastIndex = 0;
         for (let m = re.exec(line.norm); m; m = re.exec(line.norm)) {
           const start = line.start + m.index;
           const end = start + m[0].length;
-          if (findings.some((f) => f.start < end && start < f.end)) continue;
+          taken ??= new Uint8Array(line.end - line.start);
+          if (taken.subarray(m.index, m.index + m[0].length).includes(1)) continue;
+          taken.fill(1, m.index, m.index + m[0].length);
           const context = doc.text.slice(Math.max(line.start, start - 4), Math.min(line.end, end + 4)).trim();
           findings.push({ start, end, message: `数字空缺：“${context}”此处缺少数字` });
         }

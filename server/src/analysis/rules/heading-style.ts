@@ -26,7 +26,9 @@ export const headingStyle: Rule = {
     const byLevel = new Map<number, HeadingLine[]>();
     for (const h of structure.headings) {
       if (h.style === 'none') continue;
-      byLevel.set(h.level, [...(byLevel.get(h.level) ?? []), h]);
+      const list = byLevel.get(h.level);
+      if (list) list.push(h);
+      else byLevel.set(h.level, [h]);
     }
     for (const [level, headings] of byLevel) {
       const counts = new Map<NumberingStyle, number>();

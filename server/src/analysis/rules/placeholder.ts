@@ -37,22 +37,22 @@ export const placeholder: Rule = {
   check({ doc, parsed }) {
     const findings: RawFinding[] = [];
     // Each pattern runs once over the whole text; matches in code, HTML or rule lines are dropped.
-    const taken = new Map<number, [number, number][]>();
+    // A character taken by an earlier pattern's match is not reported again (one flag per code unit:
+    // checking a match costs its own length, whatever number of matches came before).
+    let taken: Uint8Array | null = null;
     for (const { re, hint, literalOnly, accept } of PATTERNS) {
       if (hint && !hint.test(doc.norm)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(doc.norm); m; m = re.exec(doc.norm)) {
         const start = m.index;
         const end = start + m[0].length;
-        const line = doc.positionAt(start).line;
-        const kind = parsed.kinds[line];
+        const kind = parsed.kinds[doc.positionAt(start).line];
         if (kind === LineKind.Code || kind === LineKind.Html || kind === LineKind.Rule) continue;
         if (accept && !accept(doc.norm, start, end)) continue;
         if (literalOnly && !inLiteralText(parsed, start)) continue;
-        const spans = taken.get(line) ?? [];
-        if (spans.some(([s, e]) => start < e && end > s)) continue;
-        spans.push([start, end]);
-        taken.set(line, spans);
+        taken ??= new Uint8Array(doc.text.length);
+        if (taken.subarray(start, end).includes(1)) continue;
+        taken.fill(1, start, end);
         findings.push({ start, end, message: `遗留占位符“${doc.text.slice(start, end)}”：请填入实际内容` });
       }
     }

@@ -1,0 +1,99 @@
+// Every regular expression of the extension, reviewed for backtracking.
+// Literals are checked by recheck (a ReDoS checker that finds exponential and
+// polynomial backtracking and builds the attack string); the ones it flags
+// must be listed below with the reason their input is bounded. Patterns built
+// at run time (`new RegExp`) cannot be checked statically: each is listed with
+// the review of its shape. A new pattern of either kind fails this test until
+// it is safe or reviewed here.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { check } from 'recheck';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers';
+
+/** `file|source` of literals recheck calls vulnerable, with the bound that keeps them linear. */
+const REVIEWED: Record<string, string> = {
+  'server/src/analysis/completion.ts|[a-z]{2,}$': 'applied to the last 24 characters before the cursor (TYPED_WITHIN)',
+  'server/src/analysis/completion.ts|[\\u4e00-\\u9fff]{2,}$': 'applied to the last 24 characters before the cursor (TYPED_WITHIN)',
+  'server/src/analysis/directives.ts|<!--\\s*fazhi-report-(disable|enable)\\b([^>]{0,300}?)-->': 'each opening `<!--` reads at most 300 characters further',
+  'server/src/analysis/numbers/relations.ts|\\.?0+$': 'applied to the output of toFixed (a few characters)',
+  'server/src/analysis/numbers/relations.ts|(?:均|分别)?(?:达到了?|达|为|是|保持在|提高到|提升至|提升到|超过)?\\s*$': "applied to a figure's clause, at most 40 characters (CLAUSE_WINDOW)",
+  'server/src/analysis/parse.ts|^ {0,3}\\[[^\\]\\r\\n]{0,999}\\]:': 'each line start reads at most its own line (no \\r or \\n inside), so the text is read about once',
+};
+
+/** `file|expression` of patterns built at run time, with the review of their shape. */
+const DYNAMIC_REVIEWED: Record<string, string> = {
+  "server/src/analysis/numbers/quantities.ts|new RegExp(`^(?:${UNITS.join('|')})`)": 'anchored alternation of literal measure words',
+  'server/src/analysis/numbers/quantities.ts|new RegExp(`百分之(${CN_NUMERAL}+(?:点[零〇一二三四五六七八九]+)?)`, \'g\')': 'one character class run, an optional literal group: no ambiguity',
+  "server/src/analysis/numbers/quantities.ts|new RegExp(`${CN_NUMERAL}+`, 'g')": 'one character class run; what follows is checked in code',
+  "server/src/analysis/rules/blank-number.ts|new RegExp(`(?<=[\\\\u4e00-\\\\u9fff])[ \\\\u3000\\\\u00a0]+(?=${MEASURE}(?:[，。；、,.;：:）)]|$))`, 'g')":
+    'a run of spaces tried only right after a Chinese character (the lookbehind fails at once inside a run)',
+  "server/src/analysis/rules/region-mismatch.ts|new RegExp(data.fixedExpressions.join('|'), 'g')": 'alternation of literal fixed expressions from regions.json',
+  'server/src/analysis/structure.ts|new RegExp(`^(${CN}{1,6})、`)': 'anchored, bounded repeat',
+  'server/src/analysis/structure.ts|new RegExp(`^(${CN}{1,6})[.．](?![.．\\\\d])`)': 'anchored, bounded repeat',
+  'server/src/analysis/structure.ts|new RegExp(`^（(${CN}{1,6})）`)': 'anchored, bounded repeat',
+  'server/src/analysis/structure.ts|new RegExp(`^[（(](${CN}{1,6})[）)]`)': 'anchored, bounded repeat',
+};
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) sourceFiles(path, out);
+    else if (path.endsWith('.ts')) out.push(path);
+  }
+  return out;
+}
+
+interface Found {
+  key: string;
+  where: string;
+  source: string;
+  flags: string;
+}
+
+function collect(): { literals: Found[]; dynamic: Found[] } {
+  const literals: Found[] = [];
+  const dynamic: Found[] = [];
+  for (const file of [...sourceFiles(join(ROOT, 'server', 'src')), ...sourceFiles(join(ROOT, 'client', 'src'))]) {
+    const name = relative(ROOT, file).split('\\').join('/');
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node) => {
+      const where = `${name}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const text = node.getText();
+        const slash = text.lastIndexOf('/');
+        const source = text.slice(1, slash);
+        literals.push({ key: `${name}|${source}`, where, source, flags: text.slice(slash + 1) });
+      } else if (ts.isNewExpression(node) && node.expression.getText() === 'RegExp') {
+        dynamic.push({ key: `${name}|${node.getText()}`, where, source: '', flags: '' });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return { literals, dynamic };
+}
+
+describe('regular expressions reviewed for backtracking', () => {
+  const { literals, dynamic } = collect();
+
+  it('every literal is safe by recheck, or reviewed with the bound on its input', async () => {
+    expect(literals.length).toBeGreaterThan(100);
+    const results = await Promise.all(literals.map((r) => check(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 20_000 })));
+    const unsafe = literals
+      .map((r, i) => ({ ...r, result: results[i] }))
+      .filter((r) => r.result.status !== 'safe' && !(r.key in REVIEWED))
+      .map((r) => `${r.where} /${r.source}/ ${r.result.status}${r.result.status === 'vulnerable' ? ` ${r.result.complexity.summary}, attack ${r.result.attack.pattern.slice(0, 60)}` : ''}`);
+    expect(unsafe).toEqual([]);
+  }, 120_000);
+
+  it('every pattern built at run time is reviewed', () => {
+    expect(dynamic.filter((d) => !(d.key in DYNAMIC_REVIEWED)).map((d) => `${d.where} ${d.key}`)).toEqual([]);
+  });
+
+  it('the review lists nothing that is gone', () => {
+    const keys = new Set([...literals, ...dynamic].map((f) => f.key));
+    expect([...Object.keys(REVIEWED), ...Object.keys(DYNAMIC_REVIEWED)].filter((k) => !keys.has(k))).toEqual([]);
+  });
+});

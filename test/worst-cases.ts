@@ -1,0 +1,122 @@
+// The worst inputs we know for each module that scans text with patterns or
+// loops: `npm test` runs each at 10 KB and 100 KB, `npm run fuzz` at 100 KB
+// and 1 MB, and asserts that ten times the input costs less than twenty times
+// the time (linear is about ten; a quadratic scan is about a hundred).
+import { analyzeDetailed } from '../server/src/analysis/analyze';
+import { suggestionsAt } from '../server/src/analysis/completion';
+import { sectionCatalogue } from '../server/src/analysis/sections';
+import { compileGlobs } from '../server/src/glob';
+import { compilePhrase } from '../server/src/analysis/phrase';
+
+export interface WorstCase {
+  name: string;
+  /** The module whose patterns or loops it attacks. */
+  module: string;
+  /** About n characters of input. */
+  make(n: number): string;
+  /** What is timed on that input. */
+  run(text: string): void;
+}
+
+const analyzeAs = (format: 'plain' | 'markdown') => (text: string) => {
+  analyzeDetailed(text, { format, maxFileSize: Infinity });
+};
+const plain = analyzeAs('plain');
+const markdown = analyzeAs('markdown');
+const both = (text: string) => {
+  plain(text);
+  markdown(text);
+};
+const repeat = (unit: string, n: number, head = '', tail = '') => head + unit.repeat(Math.max(1, Math.floor(n / unit.length))) + tail;
+
+/** Completion at the end of the text, as an editor asks after each keystroke. */
+const completeAtEnd = (text: string) => {
+  const ctx = analyzeDetailed(text, { format: 'plain', maxFileSize: Infinity }).context!;
+  suggestionsAt(ctx, text.length);
+  suggestionsAt(ctx, text.length, true);
+};
+
+export const WORST_CASES: WorstCase[] = [
+  // numerals and figures (numerals.ts, numbers/quantities.ts, numbers/relations.ts)
+  { name: '共一 + 万 × n + 件', module: 'numerals', make: (n) => repeat('万', n, '共一', '件'), run: plain },
+  { name: '一 × n', module: 'quantities', make: (n) => repeat('一', n), run: plain },
+  { name: '1件 × n', module: 'quantities', make: (n) => repeat('1件', n), run: plain },
+  { name: '共三件 × n', module: 'quantities', make: (n) => repeat('共三件', n), run: plain },
+  { name: 'digits', module: 'quantities', make: (n) => repeat('1', n, '共', '件'), run: plain },
+  { name: '1, × n', module: 'quantities', make: (n) => repeat('1,', n), run: plain },
+  { name: '百分之 × n', module: 'quantities', make: (n) => repeat('百分之九', n), run: plain },
+  { name: '共1件 + 其中 × n', module: 'relations', make: (n) => repeat('其中', n, '共1件'), run: plain },
+  { name: 'one long statement', module: 'relations', make: (n) => repeat('共20件，其中1件，', n), run: plain },
+  { name: '率 × n', module: 'relations', make: (n) => repeat('受理5件，办结4件，办结率80%，', n), run: plain },
+  { name: '2023年 × n', module: 'year', make: (n) => repeat('2023年', n), run: plain },
+  { name: '《 × n', module: 'year', make: (n) => repeat('《', n), run: both },
+  { name: '“ × n', module: 'quantities', make: (n) => repeat('“1', n), run: plain },
+  // placeholders and blanks (rules/placeholder.ts, rules/blank-number.ts)
+  { name: '□a × n', module: 'placeholder', make: (n) => repeat('□a', n), run: both },
+  { name: 'XX␠ × n', module: 'placeholder', make: (n) => repeat('XX ', n), run: both },
+  { name: 'X年 × n', module: 'placeholder', make: (n) => repeat('X年', n), run: plain },
+  { name: '中␠ × n', module: 'blank-number', make: (n) => repeat('中 ', n), run: plain },
+  { name: '共␠ × n', module: 'blank-number', make: (n) => repeat('共 件', n), run: plain },
+  // outline (structure.ts, parse.ts)
+  { name: '。一是 × n', module: 'structure', make: (n) => repeat('。一是', n), run: both },
+  { name: '，一是 × n', module: 'structure', make: (n) => repeat('，一是', n), run: plain },
+  { name: '一是 × n', module: 'structure', make: (n) => repeat('一是', n, '一、标题\n'), run: plain },
+  { name: '1.a lines', module: 'structure', make: (n) => repeat('1.a\n', n), run: both },
+  { name: '（一）甲 lines', module: 'structure', make: (n) => repeat('（一）甲\n', n), run: both },
+  { name: 'headings and items', module: 'structure', make: (n) => repeat('一、甲\n（一）乙。一是丙，共3件，其中1件。二是丁。\n', n), run: both },
+  { name: '（ × n', module: 'structure', make: (n) => repeat('（', n), run: both },
+  { name: 'a + U+3000 × n', module: 'parse', make: (n) => repeat('\u3000', n, 'a\n'), run: markdown },
+  { name: '|-| rows', module: 'parse', make: (n) => repeat('|a|b|\n|-|-|\n', n), run: markdown },
+  { name: '# × n', module: 'parse', make: (n) => repeat('#', n), run: markdown },
+  { name: '> × n', module: 'parse', make: (n) => repeat('>', n), run: markdown },
+  { name: '- × n', module: 'parse', make: (n) => repeat('- ', n), run: markdown },
+  { name: 'link definitions', module: 'parse', make: (n) => repeat('[x]: /y\n', n), run: markdown },
+  // parts, regions and directives (sections.ts, phrase.ts, rules/region-mismatch.ts, directives.ts)
+  { name: '存在 × n + 问题', module: 'sections', make: (n) => repeat('存在', n, '', '问题：'), run: plain },
+  { name: '第一责任人 lines', module: 'sections', make: (n) => repeat('一是第一责任人职责。\n', n), run: plain },
+  { name: '陕西省 × n', module: 'region-mismatch', make: (n) => repeat('陕西省', n, '信阳市2021年法治政府建设情况报告\n'), run: plain },
+  { name: 'unclosed directives', module: 'directives', make: (n) => repeat('<!--fazhi-report-enable\t0', n), run: markdown },
+  // completion after a long line (completion.ts)
+  { name: 'completion after 中 × n + a', module: 'completion', make: (n) => repeat('中', n, '', 'a'), run: completeAtEnd },
+  { name: 'completion after # + spaces', module: 'completion', make: (n) => repeat(' ', n, '# ', 'x'), run: completeAtEnd },
+  { name: 'completion after 。 × n', module: 'completion', make: (n) => repeat('。', n), run: completeAtEnd },
+  // settings are data: a hostile glob or synonym costs what a plain one does (glob.ts, phrase.ts)
+  {
+    name: 'nested extglob setting against a long path',
+    module: 'glob',
+    make: (n) => repeat('a/', n),
+    run: (path) => {
+      compileGlobs(['+(a|a)+(a|a)+(a|a)+(a|a)+(a|a)+(a|a)+(a|a)+(a|a)b', '**/*a*a*a*a*a*a*a*a*a*b', '{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}/**/x']).matches(path);
+    },
+  },
+  {
+    name: 'synonym with many gaps',
+    module: 'phrase',
+    make: (n) => repeat('存在', n),
+    run: (text) => {
+      compilePhrase('存…在…存…在…存…在…存…在…存…在…存…在…存…在…问题').search(text);
+      sectionCatalogue({ problems: { synonyms: ['存…在…存…在…存…在…存…在…存…在…问题'] } });
+    },
+  },
+];
+
+/** Median of three timings, in milliseconds (ratios are compared, never wall-clock limits). */
+export function medianTime(run: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[1];
+}
+
+/** time(large) / time(small) for a case, with a floor on the small time so that timer noise cannot dominate. */
+export function growth(c: WorstCase, small: number, large: number): { small: number; large: number; ratio: number } {
+  const a = c.make(small);
+  const b = c.make(large);
+  c.run(c.make(Math.min(small, 2000))); // warm up
+  const tSmall = medianTime(() => c.run(a));
+  const tLarge = medianTime(() => c.run(b));
+  return { small: tSmall, large: tLarge, ratio: tLarge / Math.max(tSmall, 1) };
+}
