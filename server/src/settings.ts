@@ -5,6 +5,9 @@ import { ruleIds } from './analysis/rules';
 import { DEFAULT_MAX_FILE_SIZE } from './analysis/analyze';
 import type { AnalyzeOptions, RuleSetting, SectionKey, SectionSetting } from './analysis/types';
 import { SECTION_KEYS } from './analysis/types';
+import { compileGlobs, GlobError } from './glob';
+import { isReportYear, MAX_REPORT_YEAR, MIN_REPORT_YEAR } from './analysis/year';
+export { isReportYear };
 
 export interface Settings {
   files: string[];
@@ -26,6 +29,10 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
   markdownSymbols: 'auto',
 };
+
+/** Synonyms are headings' words: a setting beyond these bounds is a mistake (or an attack), not a heading. */
+const MAX_SYNONYMS = 100;
+const MAX_SYNONYM_LENGTH = 100;
 
 const RULE_SETTINGS = new Set(['error', 'warning', 'info', 'off']);
 
@@ -49,12 +56,22 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
     if (value === undefined || value === null) continue;
     switch (key) {
       case 'files':
-        if (Array.isArray(value) && value.every((v) => typeof v === 'string')) settings.files = value as string[];
-        else problems.push('fazhiReport.files 应为字符串数组（glob），已忽略');
+        if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+          settings.files = (value as string[]).filter((glob) => {
+            try {
+              compileGlobs([glob]);
+              return true;
+            } catch (error) {
+              if (!(error instanceof GlobError)) throw error;
+              problems.push(`fazhiReport.files 中的 glob ${error.message}，已忽略`);
+              return false;
+            }
+          });
+        } else problems.push('fazhiReport.files 应为字符串数组（glob），已忽略');
         break;
       case 'reportYear':
-        if (Number.isInteger(value) && (value as number) >= 1990 && (value as number) <= 2100) settings.reportYear = value as number;
-        else problems.push(`fazhiReport.reportYear 应为 1990–2100 之间的年份，收到 ${JSON.stringify(value)}，已忽略`);
+        if (isReportYear(value)) settings.reportYear = value;
+        else problems.push(`fazhiReport.reportYear 应为 ${MIN_REPORT_YEAR}–${MAX_REPORT_YEAR} 之间的年份，收到 ${JSON.stringify(value)}，已忽略`);
         break;
       case 'rules':
         if (typeof value !== 'object' || Array.isArray(value)) {
@@ -106,8 +123,8 @@ function readSections(value: unknown, settings: Settings, problems: string[]): v
     const { synonyms, required } = entry as Record<string, unknown>;
     const out: SectionSetting = {};
     if (synonyms !== undefined) {
-      if (Array.isArray(synonyms) && synonyms.every((s) => typeof s === 'string' && s.trim() !== '')) out.synonyms = synonyms as string[];
-      else problems.push(`fazhiReport.sections.${key}.synonyms 应为非空字符串数组，已忽略`);
+      if (Array.isArray(synonyms) && synonyms.length <= MAX_SYNONYMS && synonyms.every((s) => typeof s === 'string' && s.trim() !== '' && s.length <= MAX_SYNONYM_LENGTH)) out.synonyms = synonyms as string[];
+      else problems.push(`fazhiReport.sections.${key}.synonyms 应为非空字符串数组（至多 ${MAX_SYNONYMS} 个，每个至多 ${MAX_SYNONYM_LENGTH} 字），已忽略`);
     }
     if (required !== undefined) {
       if (typeof required === 'boolean') out.required = required;

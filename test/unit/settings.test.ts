@@ -36,3 +36,13 @@ describe('settings', () => {
     expect(normalizeSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
   });
 });
+
+describe('untrusted workspaces', () => {
+  it('may not set which files are reports, the synonyms or the size limit (restrictedConfigurations)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
+    expect(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations).toEqual(['fazhiReport.files', 'fazhiReport.sections', 'fazhiReport.maxFileSize']);
+  });
+});

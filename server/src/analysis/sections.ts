@@ -5,8 +5,9 @@
 import catalogueData from './data/sections.json';
 import type { ReportDocument } from './document';
 import { LineKind, type ParsedDocument } from './parse';
-import { sectionEndLine, type HeadingLine, type Structure } from './structure';
+import { sectionEndLine, topLevel, type HeadingLine, type Structure } from './structure';
 import { firstYear, maskBookTitles } from './year';
+import { compilePhrase, type Phrase } from './phrase';
 import { SECTION_KEYS, type SectionInfo, type SectionKey, type SectionSetting } from './types';
 
 export interface SectionEntry {
@@ -15,28 +16,14 @@ export interface SectionEntry {
   regulation: string;
   skeleton: string;
   guide: string;
-  titles: RegExp[];
-  exclude: RegExp[];
-  paragraphCues: RegExp[];
-  sentenceCues: RegExp[];
+  titles: Phrase[];
+  exclude: Phrase[];
+  paragraphCues: Phrase[];
+  sentenceCues: Phrase[];
   required: boolean;
 }
 
 type RawEntry = { name: string; regulation: string; skeleton: string; guide: string; titles: string[]; exclude: string[]; paragraphCues: string[]; sentenceCues: string[] };
-
-const PUNCTUATION: Record<string, string> = { '，': '[，,]', '：': '[：:]', '；': '[；;]', '（': '[（(]', '）': '[）)]' };
-
-/** A catalogue phrase is plain text; `…` is a short gap, `YYYY` a year; full-width punctuation also matches ASCII. */
-export function compilePhrase(phrase: string): RegExp {
-  const source = [...phrase.replace(/YYYY/g, '\u0000')]
-    .map((ch) => {
-      if (ch === '…') return '[^。！？]{0,12}?';
-      if (ch === '\u0000') return '(?:19|20)\\d{2}';
-      return PUNCTUATION[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(source);
-}
 
 const BUILT_IN = catalogueData as unknown as Record<SectionKey, RawEntry>;
 const compiledBuiltIn = new Map(
@@ -95,7 +82,7 @@ function headingText(doc: ReportDocument, h: HeadingLine): string {
 
 /** `atStart`: the phrase must open the title (a plan sub-heading `（三）2024年工作计划`, not `（三）落实年度工作计划`). */
 function headingMatches(entry: SectionEntry, text: string, atStart = false): boolean {
-  return entry.titles.some((re) => re.exec(text)?.index === 0 || (!atStart && re.test(text))) && !entry.exclude.some((re) => re.test(text));
+  return entry.titles.some((p) => (atStart ? p.matchesAtStart(text) : p.search(text) >= 0)) && !entry.exclude.some((p) => p.search(text) >= 0);
 }
 
 function fromHeading(f: Finder, key: SectionKey, index: number, form: SectionForm = 'heading', lastIndex = index): FoundSection {
@@ -124,7 +111,7 @@ function inside(section: FoundSection | null, line: number): boolean {
 /** Headings naming the part, outside the parts already found; the highest level wins, then the first (the last for the plan). */
 function findHeading(f: Finder, key: SectionKey, taken: (FoundSection | null)[]): FoundSection | null {
   const entry = f.catalogue.get(key)!;
-  const top = Math.min(...f.structure.headings.map((h) => h.level));
+  const top = topLevel(f.structure.headings);
   let best = -1;
   f.structure.headings.forEach((h, i) => {
     const atStart = key === 'nextYear' && h.level > top;
@@ -160,7 +147,7 @@ function findParagraph(f: Finder, key: SectionKey, taken: (FoundSection | null)[
     const lead = /^[\s\u3000]*/.exec(line.norm)![0].length;
     // The first sentence, or the clause that introduces a list (`…的问题和不足：`).
     const first = /^[^。！？!?：:]*[。！？!?：:]?/.exec(maskBookTitles(line.norm.slice(lead)))![0];
-    if (!entry.paragraphCues.some((re) => re.test(first))) continue;
+    if (!entry.paragraphCues.some((p) => p.search(first) >= 0)) continue;
     if (key === 'nextYear' && !isLaterYear(first, f.knownYear)) continue;
     const endLine = Math.max(l, enclosingEnd(f, l));
     const range = doc.lineRange(l, endLine);
@@ -202,13 +189,13 @@ function findSentence(f: Finder, key: SectionKey, excluded: (FoundSection | null
     if ((kind !== LineKind.Prose && kind !== LineKind.Table) || excluded.some((s) => inside(s, l))) continue;
     const line = doc.lines[l];
     const masked = maskBookTitles(line.norm);
-    let match: RegExpExecArray | null = null;
-    for (const re of entry.sentenceCues) {
-      const m = re.exec(masked);
-      if (m && (!match || m.index < match.index)) match = m;
+    let index = -1;
+    for (const cue of entry.sentenceCues) {
+      const at = cue.search(masked);
+      if (at >= 0 && (index < 0 || at < index)) index = at;
     }
-    if (!match) continue;
-    const at = line.start + match.index;
+    if (index < 0) continue;
+    const at = line.start + index;
     const item = structure.items.find((it) => it.titleStart <= at && at < it.titleEnd);
     if (item) {
       return {
@@ -256,12 +243,12 @@ function findSentence(f: Finder, key: SectionKey, excluded: (FoundSection | null
  */
 function findSpreadMeasures(f: Finder, others: (FoundSection | null)[], before: number): FoundSection | null {
   const { headings } = f.structure;
-  const topLevel = Math.min(...headings.map((h) => h.level));
+  const top = topLevel(headings);
   const claimed = new Set(others.filter((s): s is FoundSection => !!s && s.headingIndex !== null).map((s) => s.headingIndex));
   const other = /其他需要报告/;
   const work: number[] = [];
   headings.forEach((h, i) => {
-    if (h.level !== topLevel || h.line >= before || claimed.has(i) || others.some((s) => inside(s, h.line)) || other.test(headingText(f.doc, h))) return;
+    if (h.level !== top || h.line >= before || claimed.has(i) || others.some((s) => inside(s, h.line)) || other.test(headingText(f.doc, h))) return;
     work.push(i);
   });
   if (work.length === 0) return null;

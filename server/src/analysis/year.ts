@@ -7,9 +7,17 @@ import type { ReportYearSource } from './types';
 
 const YEAR = /(?<![\d\-—–~～至到])((?:19|20)\d{2}|[一二三四五六七八九〇零]{4})[\s\u3000]*年(?![\s\u3000]*[-—–~～至到][\s\u3000]*\d)/g;
 
+/** The years a report can be about: read from the text, and accepted from the setting, `--year` and the server's commands. */
+export const MIN_REPORT_YEAR = 1990;
+export const MAX_REPORT_YEAR = 2100;
+
+export function isReportYear(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= MIN_REPORT_YEAR && value <= MAX_REPORT_YEAR;
+}
+
 function yearValue(raw: string): number | null {
   const value = /^\d+$/.test(raw) ? Number(raw) : parseChineseDigits(raw);
-  return value !== null && value >= 1990 && value <= 2100 ? value : null;
+  return isReportYear(value) ? value : null;
 }
 
 /** Blanks out 《…》 titles so years inside cited documents are never read. */
