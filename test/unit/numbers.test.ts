@@ -102,11 +102,12 @@ describe('relations found in the real reports, listed by hand', () => {
 });
 
 describe('rate-mismatch', () => {
-  it('flags a rate off by more than its own rounding, with the facts and a fix at the same precision', () => {
+  it('flags a rate off by more than its own rounding, with the facts and a fix that never rounds up to 100%', () => {
     const [f] = rule('全年受理矛盾纠纷1195件，调解成功1194件，调解成功率达98%。', 'rate-mismatch');
     expect(f.severity).toBe('warning');
     expect(f.message).toBe('比率与分子分母不一致：1194/1195 = 99.92%，文中写 98%');
-    expect(f.fix).toEqual({ title: '改为 100%', edits: [{ range: { start: { line: 0, character: 30 }, end: { line: 0, character: 32 } }, newText: '100' }] });
+    // 99.92% at whole percents would read 100%, which says every dispute was settled: one decimal more.
+    expect(f.fix).toEqual({ title: '改为 99.9%', edits: [{ range: { start: { line: 0, character: 30 }, end: { line: 0, character: 33 } }, newText: '99.9%' }] });
     const [g] = rule('共20件，已化解17件，还有3件未化解，化解率80.5%。', 'rate-mismatch');
     expect(g.fix!.title).toBe('改为 85.0%');
   });

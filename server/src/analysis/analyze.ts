@@ -12,6 +12,12 @@ import type { Analysis, AnalyzeOptions, Finding, Fix, SectionInfo, SectionKey, S
 import { SECTION_KEYS } from './types';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+/**
+ * Findings of one rule listed per document; past this, one information finding
+ * says how many more there are. Nobody reads a thousand placeholders one by one,
+ * and an editor or a JSON consumer should not have to hold millions.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
 
 export interface InternalOptions extends AnalyzeOptions {
   /** Called when a rule throws; the other rules still run. */
@@ -51,8 +57,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 export function analyzeDetailed(text: string, options: InternalOptions = {}): DetailedAnalysis {
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const size = utf8Length(text, maxSize);
-  if (size > maxSize) return tooLargeAnalysis(size, maxSize, options);
+  // Counting stops early past the limit; the message names the whole size, so count it all then.
+  if (exceedsUtf8(text, maxSize)) return tooLargeAnalysis(utf8Length(text), maxSize, options);
 
   const doc = new ReportDocument(text);
   const previous = options.previous?.context;
@@ -64,7 +70,10 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
   const sections = findSections(doc, parsed, structure, catalogue, known.year);
   const year = detectReportYear(doc, known, sections.nextYear);
   const numbers = analyzeNumbers(doc, parsed, structure.lastContentLine, previous?.numbers.cache);
-  const context: RuleContext = { doc, parsed, structure, sections, catalogue, year, numbers, options };
+  // The rules see the user's options only: the previous analysis must not be kept alive by this one
+  // (each version would hold the one before it, and an editing session would grow without bound).
+  const { previous: _previous, onRuleError: _onRuleError, extraRules: _extraRules, ...ruleOptions } = options;
+  const context: RuleContext = { doc, parsed, structure, sections, catalogue, year, numbers, options: ruleOptions };
 
   const disabled = disabledRanges(context);
   const findings: CoreFinding[] = [];
@@ -78,9 +87,27 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
       options.onRuleError?.(rule.id, error);
       continue;
     }
+    let listed = 0;
+    let omitted: RawFinding | null = null;
+    let omittedCount = 0;
     for (const f of raw) {
       if (isDisabled(disabled, rule.id, f.start)) continue;
+      if (listed === MAX_FINDINGS_PER_RULE) {
+        omitted ??= f;
+        omittedCount++;
+        continue;
+      }
+      listed++;
       findings.push(toFinding(doc, rule.id, configured ?? f.severity ?? rule.severity, f));
+    }
+    if (omitted) {
+      findings.push(
+        toFinding(doc, 'finding-limit', 'info', {
+          start: omitted.start,
+          end: omitted.start,
+          message: `规则 ${rule.id} 在本文件中还有 ${omittedCount} 处同类问题未列出（每条规则最多列出 ${MAX_FINDINGS_PER_RULE} 处）`,
+        }),
+      );
     }
   }
   if (parsed.tooDeep) {
@@ -124,9 +151,15 @@ function publicFinding(f: CoreFinding): Finding {
   return rest;
 }
 
-/** Counts UTF-8 bytes, stopping early once past the limit. */
+/** Whether the text takes more than `limit` bytes in UTF-8; stops counting once past it. */
+export function exceedsUtf8(text: string, limit: number): boolean {
+  // Three bytes per UTF-16 unit at most (a surrogate pair is four bytes for two units).
+  if (text.length * 3 <= limit) return false;
+  return utf8Length(text, limit) > limit;
+}
+
+/** The UTF-8 length of the text in bytes, or a value past `stopAfter` once it is reached. */
 export function utf8Length(text: string, stopAfter = Infinity): number {
-  if (text.length * 3 <= stopAfter) return text.length; // cannot exceed: no need to count exactly
   let bytes = 0;
   for (let i = 0; i < text.length && bytes <= stopAfter; i++) {
     const c = text.charCodeAt(i);

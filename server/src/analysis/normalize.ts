@@ -1,4 +1,6 @@
 import * as Preset from 'opencc-js/preset/t2cn';
+import * as ToTraditional from 'opencc-js/preset/cn2t';
+import { ConverterBuilder } from 'opencc-js/core';
 
 // Characters that appear in almost any Traditional text about government work
 // and never in a Simplified one (著 is left out: it is Simplified too).
@@ -73,4 +75,39 @@ export function toSimplified(text: string): string {
   }
   // Lone surrogates decode as U+FFFD: still one code unit each, so offsets hold.
   return decoder.decode(out);
+}
+
+type Script = 't' | 'tw' | 'hk';
+let toTraditionalConverters: Record<Script, (text: string) => string> | undefined;
+
+function traditionalConverters(): Record<Script, (text: string) => string> {
+  if (toTraditionalConverters) return toTraditionalConverters;
+  const build = ConverterBuilder(ToTraditional);
+  return (toTraditionalConverters = { t: build({ from: 'cn', to: 't' }), tw: build({ from: 'cn', to: 'tw' }), hk: build({ from: 'cn', to: 'hk' }) });
+}
+
+/**
+ * Simplified text written in the script of a Traditional document: the
+ * variant (standard, Taiwan or Hong Kong) that best reproduces the document's
+ * own opening from its simplified view. Used for text we insert (a missing
+ * part), so that it reads like the rest. A Simplified document gets it as is.
+ */
+export function inScriptOf(documentText: string, documentNorm: string, simplified: string): string {
+  if (documentText === documentNorm) return simplified;
+  const converters = traditionalConverters();
+  const sample = documentNorm.slice(0, 2000);
+  const original = documentText.slice(0, 2000);
+  let best: Script = 't';
+  let bestScore = -1;
+  for (const script of ['t', 'tw', 'hk'] as const) {
+    const converted = converters[script](sample);
+    let score = 0;
+    // Character conversion keeps the length; a phrase conversion that does not is compared up to where it drifts.
+    for (let i = 0; i < Math.min(converted.length, original.length); i++) if (converted[i] === original[i]) score++;
+    if (score > bestScore) {
+      bestScore = score;
+      best = script;
+    }
+  }
+  return converters[best](simplified);
 }

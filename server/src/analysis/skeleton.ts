@@ -3,9 +3,10 @@
 // `required-section` and by the insert-part command; it changes nothing else.
 import type { RuleContext, RawEdit } from './rules/rule';
 import { formatNumbering, formatNumeral, numeralSpan, STANDARD_STYLE } from './numbering';
-import type { HeadingLine } from './structure';
+import { topLevel, type HeadingLine } from './structure';
 import type { SectionEntry } from './sections';
 import type { SectionKey } from './types';
+import { inScriptOf } from './normalize';
 
 /** The order of the 规定, which the skeleton follows. */
 export const REGULATION_ORDER: readonly SectionKey[] = ['measures', 'problems', 'firstResponsible', 'nextYear'];
@@ -21,8 +22,7 @@ export interface PartInsertion {
 
 function topLevelHeadings(ctx: RuleContext): HeadingLine[] {
   const numbered = ctx.structure.headings.filter((h) => h.style !== 'none');
-  if (numbered.length === 0) return [];
-  const top = Math.min(...numbered.map((h) => h.level));
+  const top = topLevel(numbered);
   return numbered.filter((h) => h.level === top);
 }
 
@@ -66,7 +66,9 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
   const eol = doc.text.includes('\r\n') ? '\r\n' : doc.text.includes('\r') && !doc.text.includes('\n') ? '\r' : '\n';
   const blankLines = doc.lines.filter((l) => l.text.trim() === '').length * 3 >= doc.lineCount;
   const gap = blankLines ? eol : '';
-  const part = `${hashes}${heading}${eol}${gap}${entry.guide}`;
+  // A Traditional report gets the part in its own script.
+  const written = (s: string) => inScriptOf(doc.text, doc.norm, s);
+  const part = `${hashes}${written(heading)}${eol}${gap}${written(entry.guide)}`;
 
   let at: number;
   let text: string;
@@ -95,6 +97,11 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
   return { heading, insert: { start: at, end: at, newText: text }, renumber };
 }
 
+/** `${2:default}` → `${2}`: a later mention of the same tab stop. */
+function tabStopReference(tabStop: string): string {
+  return tabStop.slice(0, tabStop.indexOf(':')) + '}';
+}
+
 /** Text as a literal inside a snippet body: `$`, `}` and `\\` escaped. */
 export function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/g, '\\$&');
@@ -110,12 +117,12 @@ export function reportSkeleton(catalogue: SectionEntry[], reportYear: number | n
   const entry = (key: SectionKey) => catalogue.find((e) => e.key === key)!;
   let stop = 1;
   const org = `\${${stop++}:某区}`;
-  const orgRef = org.replace(/:.*$/, '}');
+  const orgRef = tabStopReference(org);
   let year: string;
   let yearRef: string;
   if (reportYear === null) {
     year = `\${${stop++}:YYYY}`;
-    yearRef = year.replace(/:.*$/, '}');
+    yearRef = tabStopReference(year);
   } else year = yearRef = String(reportYear);
   const addressee = `\${${stop++}:市人民政府}`;
   const lines = [

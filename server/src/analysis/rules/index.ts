@@ -45,6 +45,7 @@ export interface RuleDescriptor {
 const CORE_RULES: readonly RuleDescriptor[] = [
   { id: 'file-size', severity: 'info', description: '文件超过大小上限，已跳过检查' },
   { id: 'nesting-depth', severity: 'info', description: 'Markdown 嵌套过深，已按行分析' },
+  { id: 'finding-limit', severity: 'info', description: '同一规则的问题过多，超出部分未逐条列出' },
 ];
 
 export function ruleDescriptors(): RuleDescriptor[] {
