@@ -17,6 +17,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { __VERSION__: JSON.stringify(pkg.version) },
+  // ESM builds first: jsonc-parser's UMD build loads its parts with a dynamic require that a bundle cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

@@ -1,25 +1,26 @@
 // CLI entry (dist/cli.js): fazhi-report check | outline | lsp.
-import { readFileSync } from 'node:fs';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { analyze, tooLargeAnalysis } from './analysis/analyze';
 import type { OutlineNode } from './analysis/types';
-import { collectFiles, readReport } from './files';
-import { analyzeOptionsFrom, formatForPath, normalizeSettings, type Settings } from './settings';
-import { formatSarif, formatText, type FileReport } from './cli/format';
+import { collectFiles, readBounded, readReport } from './files';
+import { analyzeOptionsFrom, formatForPath, isReportYear, normalizeSettings, type Settings } from './settings';
+import { jsonChunks, printableName, sarifChunks, textChunks, type FileReport } from './cli/format';
+import { Output } from './cli/output';
 import { runLanguageServer } from './lsp/run';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
 const USAGE = `用法 (usage):
-  fazhi-report check [--format text|json|sarif] [--year YYYY] [--config FILE] <文件|目录>...
-  fazhi-report outline [--format text|json] <文件>
+  fazhi-report check [--format text|json|sarif] [--year YYYY] [--config FILE] [--debug] <文件|目录>...
+  fazhi-report outline [--format text|json] [--debug] <文件>
   fazhi-report lsp --stdio
 
 check    检查报告：缺少的必备部分、占位符等；目录中的 .md/.markdown/.txt 文件都会检查
 outline  打印报告大纲
 lsp      以语言服务器方式运行（供 Neovim、Emacs、Helix 等编辑器使用）
 
-退出码：0 无错误；1 有 error 级问题；2 有文件无法读取或用法错误`;
+退出码：0 无错误；1 有 error 级问题；2 有文件无法读取、用法错误或内部错误（加 --debug 显示详情）`;
 
 class UsageError extends Error {}
 
@@ -52,19 +53,23 @@ function parseArgs(args: string[], valued: string[], boolean: string[]): Parsed 
   return { flags, positional };
 }
 
+/** A configuration file is small: anything larger is not one. */
+const MAX_CONFIG_SIZE = 1024 * 1024;
+
 function loadSettings(configPath: string | undefined): Settings {
   let raw: unknown;
   if (configPath !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(configPath, 'utf8');
-    } catch (error) {
-      throw new UsageError(`${configPath}: 无法读取配置文件（${(error as NodeJS.ErrnoException).code ?? String(error)}）`);
-    }
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      throw new UsageError(`${configPath}: 配置文件不是有效的 JSON（${(error as Error).message}）`);
+    // Read like a report (regular files only, bounded), and as settings.json is read: JSONC, a BOM allowed.
+    const read = readBounded(configPath, MAX_CONFIG_SIZE);
+    if (read.kind === 'error') throw new UsageError(`${configPath}: 无法读取配置文件（${read.reason}）`);
+    if (read.kind === 'too-large') throw new UsageError(`${configPath}: 配置文件过大（超过 ${MAX_CONFIG_SIZE} 字节）`);
+    const text = new TextDecoder('utf-8').decode(read.bytes);
+    const errors: ParseError[] = [];
+    raw = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (errors.length) {
+      const e = errors[0];
+      const line = text.slice(0, e.offset).split('\n').length;
+      throw new UsageError(`${configPath}: 配置文件不是有效的 JSON（第 ${line} 行：${printParseErrorCode(e.error)}）`);
     }
   }
   const { settings, problems } = normalizeSettings(raw);
@@ -73,14 +78,14 @@ function loadSettings(configPath: string | undefined): Settings {
 }
 
 function check(args: string[]): number {
-  const { flags, positional } = parseArgs(args, ['format', 'year', 'config'], []);
+  const { flags, positional } = parseArgs(args, ['format', 'year', 'config'], ['debug']);
   const format = (flags.get('format') as string | undefined) ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 sarif，收到 ${format}`);
   if (positional.length === 0) throw new UsageError('请给出要检查的文件或目录');
   const settings = loadSettings(flags.get('config') as string | undefined);
   const year = flags.get('year');
   if (year !== undefined) {
-    if (typeof year !== 'string' || !/^(19|20)\d{2}$/.test(year)) throw new UsageError(`--year 应为四位年份，收到 ${String(year)}`);
+    if (typeof year !== 'string' || !/^\d{4}$/.test(year) || !isReportYear(Number(year))) throw new UsageError(`--year 应为 1990–2100 之间的四位年份，收到 ${String(year)}`);
     settings.reportYear = Number(year);
   }
 
@@ -101,17 +106,17 @@ function check(args: string[]): number {
     reports.push({ file, analysis });
   }
 
-  for (const r of reports) if ('error' in r) process.stderr.write(`fazhi-report: ${r.file}: ${r.error}\n`);
-  if (format === 'json') process.stdout.write(JSON.stringify(reports.map((r) => ('error' in r ? r : { file: r.file, ...r.analysis })), null, 2) + '\n');
-  else if (format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(reports, VERSION), null, 2) + '\n');
-  else process.stdout.write(formatText(reports));
+  for (const r of reports) if ('error' in r) process.stderr.write(`fazhi-report: ${printableName(r.file)}: ${r.error}\n`);
+  const out = new Output();
+  out.writeAll(format === 'json' ? jsonChunks(reports) : format === 'sarif' ? sarifChunks(reports, VERSION) : textChunks(reports));
+  out.flush();
 
   if (reports.some((r) => 'error' in r)) return 2;
   return reports.some((r) => 'analysis' in r && r.analysis.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 function outline(args: string[]): number {
-  const { flags, positional } = parseArgs(args, ['format', 'config'], []);
+  const { flags, positional } = parseArgs(args, ['format', 'config'], ['debug']);
   const format = (flags.get('format') as string | undefined) ?? 'text';
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format 只能是 text 或 json，收到 ${format}`);
   if (positional.length !== 1) throw new UsageError('outline 需要恰好一个文件');
@@ -120,12 +125,13 @@ function outline(args: string[]): number {
   const read = readReport(file, settings.maxFileSize);
   if (read.kind !== 'text') {
     const reason = read.kind === 'error' ? read.reason : `文件过大（${read.size} 字节），超过上限 ${settings.maxFileSize} 字节`;
-    process.stderr.write(`fazhi-report: ${file}: ${reason}\n`);
+    process.stderr.write(`fazhi-report: ${printableName(file)}: ${reason}\n`);
     return 2;
   }
   const analysis = analyze(read.text, analyzeOptionsFrom(settings, formatForPath(file)));
+  const out = new Output();
   if (format === 'json') {
-    process.stdout.write(JSON.stringify({ file, reportYear: analysis.reportYear, title: analysis.title, outline: analysis.outline }, null, 2) + '\n');
+    out.write(JSON.stringify({ file, reportYear: analysis.reportYear, title: analysis.title, outline: analysis.outline }, null, 2) + '\n');
   } else {
     const lines: string[] = [];
     if (analysis.title) lines.push(`${analysis.title.text}    [${analysis.title.range.start.line + 1}]`);
@@ -137,8 +143,9 @@ function outline(args: string[]): number {
       }
     };
     walk(analysis.outline, 0);
-    process.stdout.write(lines.join('\n') + '\n');
+    for (const line of lines) out.write(line + '\n');
   }
+  out.flush();
   return 0;
 }
 
@@ -170,7 +177,11 @@ export function main(argv: string[]): number | 'server' {
       process.stderr.write(`fazhi-report: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    throw error;
+    // A fault of ours is not a finding in the report: exit 2 (as ESLint does), one line, the stack on request.
+    const debug = argv.includes('--debug');
+    const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+    process.stderr.write(`fazhi-report: 内部错误：${detail}${debug ? '' : '（加 --debug 显示详情）'}\n`);
+    return 2;
   }
 }
 

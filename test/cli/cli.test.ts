@@ -103,11 +103,11 @@ describe('fazhi-report check', () => {
     const out = JSON.parse(r.stdout);
     expect(out).toHaveLength(5);
     expect(out[0]).toEqual({ file: join(tmp, 'missing.md'), error: '文件或目录不存在' });
-    expect(out[1]).toEqual({ file: join(tmp, 'gbk.txt'), error: '不是有效的 UTF-8 编码（第 18 字节处），请另存为 UTF-8 后再检查' });
-    expect(out[2].error).toBe('不是文本文件（第 4 字节处有 NUL 字节）');
+    expect(out[1]).toEqual({ file: join(tmp, 'gbk.txt'), error: '不是有效的 UTF-8 编码（第 19 个字节处），请另存为 UTF-8 后再检查' });
+    expect(out[2].error).toBe('不是文本文件（第 5 个字节是 NUL 字节）');
     expect(out[3]).toEqual({ file: join(tmp, 'empty'), error: '目录中没有可检查的 .md、.markdown 或 .txt 文件' });
     expect(out[4].reportYear).toBe(2023);
-    expect(r.stderr).toContain(`fazhi-report: ${join(tmp, 'gbk.txt')}: 不是有效的 UTF-8 编码（第 18 字节处）`);
+    expect(r.stderr).toContain(`fazhi-report: ${join(tmp, 'gbk.txt')}: 不是有效的 UTF-8 编码（第 19 个字节处）`);
     expect(r.stderr).toContain(`fazhi-report: ${join(tmp, 'missing.md')}: 文件或目录不存在`);
   });
 

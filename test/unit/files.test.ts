@@ -15,6 +15,6 @@ describe('reading report files', () => {
 
   it('drops a BOM, rejects NUL bytes', () => {
     expect(decodeReport(bytes(0xef, 0xbb, 0xbf, 0x41))).toEqual({ kind: 'text', text: 'A' });
-    expect(decodeReport(bytes(0x41, 0x00))).toEqual({ kind: 'error', reason: '不是文本文件（第 1 字节处有 NUL 字节）' });
+    expect(decodeReport(bytes(0x41, 0x00))).toEqual({ kind: 'error', reason: '不是文本文件（第 2 个字节是 NUL 字节）' });
   });
 });
