@@ -13,6 +13,7 @@ import {
   ExitNotification,
   type InitializeResult,
   LogMessageNotification,
+  type ClientCapabilities,
 } from 'vscode-languageserver-protocol/node';
 
 export interface TestServer {
@@ -27,7 +28,7 @@ export interface TestServer {
   logs: string[];
 }
 
-export async function startServer(args: string[], initializationOptions: unknown = { settings: { debounce: 0 } }): Promise<TestServer> {
+export async function startServer(args: string[], initializationOptions: unknown = { settings: { debounce: 0 } }, capabilities: ClientCapabilities = {}): Promise<TestServer> {
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
@@ -51,7 +52,7 @@ export async function startServer(args: string[], initializationOptions: unknown
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    capabilities: {},
+    capabilities,
     initializationOptions,
     workspaceFolders: null,
   });

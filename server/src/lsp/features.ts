@@ -1,6 +1,7 @@
 // LSP features computed from one analysis; each takes the analysis it needs.
 import { CodeActionKind, CompletionItemKind, FoldingRangeKind, MarkupKind, type CompletionItem, type CodeAction, type Diagnostic, type FoldingRange, type Hover, type Position, type Range as LspRange } from 'vscode-languageserver';
 import { fixRanges, type DetailedAnalysis } from '../analysis/analyze';
+import type { RawFix } from '../analysis/rules/rule';
 import type { Analysis, OutlineNode, Range, SectionKey } from '../analysis/types';
 import type { SectionEntry } from '../analysis/sections';
 import { REGULATION_ORDER } from '../analysis/skeleton';
@@ -27,30 +28,61 @@ function overlaps(a: Range, b: LspRange): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
+/** What a code action sent without its edit carries, to find the fix again when it is chosen. */
+export interface CodeActionData {
+  uri: string;
+  version: number;
+  rule: string;
+  start: number;
+  title: string;
+}
+
 /**
  * Quick fixes for the findings of the current version that touch the range.
  * They are recomputed from the analysis, never taken from the client's
- * (possibly stale) diagnostics, so their edits match the text.
+ * (possibly stale) diagnostics, so their edits match the text. A fix shared by
+ * several findings (renumbering a group of headings) is offered once, with all
+ * their diagnostics, so the answer grows with the findings, not their square.
+ * With `lazyEdits` (the client resolves code actions) the further fixes come
+ * without their edits, which `resolveCodeAction` computes when one is chosen.
  */
-export function codeActions(uri: string, result: DetailedAnalysis, range: LspRange, only?: string[]): CodeAction[] {
+export function codeActions(uri: string, version: number, result: DetailedAnalysis, range: LspRange, only?: string[], lazyEdits = false): CodeAction[] {
   if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)) return [];
   const actions: CodeAction[] = [];
+  const shared = new Map<RawFix, CodeAction>();
+  const doc = result.context?.doc;
   for (const finding of result.findings) {
     if (!finding.fix || !overlaps(finding.range, range)) continue;
     const diagnostic: Diagnostic = toDiagnostic(finding);
-    const doc = result.context?.doc;
-    const more = doc ? (finding.moreFixes ?? []).map((fix) => fixRanges(doc, fix)) : [];
-    for (const fix of [finding.fix, ...more]) {
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: actions.length === 0,
-        edit: { changes: { [uri]: fix.edits } },
-      });
+    actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: actions.length === 0, edit: { changes: { [uri]: finding.fix.edits } } });
+    if (!doc) continue;
+    for (const fix of finding.moreFixes ?? []) {
+      const existing = shared.get(fix);
+      if (existing) {
+        existing.diagnostics!.push(diagnostic);
+        continue;
+      }
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false };
+      if (lazyEdits) action.data = { uri, version, rule: finding.rule, start: finding.start, title: fix.title } satisfies CodeActionData;
+      else action.edit = { changes: { [uri]: fixRanges(doc, fix).edits } };
+      shared.set(fix, action);
+      actions.push(action);
     }
   }
   return actions;
+}
+
+/** The edit of a code action sent without one: the same fix, found again in the current analysis. */
+export function resolveCodeAction(action: CodeAction, result: DetailedAnalysis, version: number): CodeAction {
+  const data = action.data as CodeActionData | undefined;
+  const doc = result.context?.doc;
+  if (!data || !doc || data.version !== version) return action;
+  for (const finding of result.findings) {
+    if (finding.rule !== data.rule || finding.start !== data.start) continue;
+    const fix = finding.moreFixes?.find((f) => f.title === data.title);
+    if (fix) return { ...action, edit: { changes: { [data.uri]: fixRanges(doc, fix).edits } } };
+  }
+  return action;
 }
 
 export interface OutlineResponseNode extends OutlineNode {

@@ -1,7 +1,9 @@
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -18,7 +20,9 @@ import type { RawEdit } from '../analysis/rules/rule';
 import type { SectionKey } from '../analysis/types';
 import { analyzeOptionsFrom, DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { toDiagnostic, toDocumentSymbols } from './convert';
-import { codeActions, completionItems, foldingRanges, hover, outlineResponse } from './features';
+import { codeActions, completionItems, foldingRanges, hover, outlineResponse, resolveCodeAction } from './features';
+import { commandArgument, documentUri, InvalidParams, optionalCount, optionalString, position, range } from './params';
+import { isReportYear } from '../settings';
 import { ReportDecider } from './reports';
 import { formatForDocument } from './uri';
 
@@ -34,6 +38,8 @@ export const OUTLINE_REQUEST = 'fazhiReport/outline';
 
 interface Entry {
   version: number;
+  /** The text analysed: a change that keeps the version number is still seen. */
+  text: string;
   result: DetailedAnalysis;
   isReport: boolean;
 }
@@ -48,6 +54,8 @@ export function runLanguageServer(): Connection {
   const reportedProblems = new Set<string>();
   const failedRules = new Set<string>();
   let settings: Settings = DEFAULT_SETTINGS;
+  let state: 'starting' | 'running' | 'shut down' = 'starting';
+  let lazyCodeActionEdits = false;
   let initSettings: unknown = undefined;
   let pullConfiguration = false;
   // The editor lists Markdown `#` headings itself (VS Code does; the client says so).
@@ -88,8 +96,9 @@ export function runLanguageServer(): Connection {
 
   const analyse = (document: TextDocument): Entry => {
     const cached = cache.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    const result = analyzeDetailed(document.getText(), {
+    const text = document.getText();
+    if (cached && cached.version === document.version && cached.text === text) return cached;
+    const result = analyzeDetailed(text, {
       ...analyzeOptionsFrom(settings, formatForDocument(document.uri, document.languageId)),
       // The last analysis of this document: only the blocks an edit touched are parsed again.
       previous: cached?.result,
@@ -99,7 +108,7 @@ export function runLanguageServer(): Connection {
         connection.console.error(`规则 ${ruleId} 出错，已跳过：${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       },
     });
-    const entry = { version: document.version, result, isReport: decider.isReport(document.uri, result.looksLikeReport) };
+    const entry = { version: document.version, text, result, isReport: decider.isReport(document.uri, result.looksLikeReport) };
     cache.set(document.uri, entry);
     return entry;
   };
@@ -115,7 +124,32 @@ export function runLanguageServer(): Connection {
     for (const document of documents.all()) schedule(document.uri);
   };
 
+  /**
+   * Every request goes through here: none is answered before `initialize`
+   * (−32002) or after `shutdown` (InvalidRequest), and a failure answers with
+   * our own message, never with a JavaScript one.
+   */
+  const guard =
+    <P, R>(name: string, handler: (params: P) => R) =>
+    (params: P): R | ResponseError<void> => {
+      if (state === 'starting') return new ResponseError(ErrorCodes.ServerNotInitialized, '服务器尚未初始化：请先发送 initialize');
+      if (state === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, '服务器已关闭（已收到 shutdown）');
+      try {
+        return handler(params);
+      } catch (error) {
+        if (error instanceof ResponseError) return error;
+        connection.console.error(`处理 ${name} 时出错：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return new ResponseError(ErrorCodes.InternalError, `处理 ${name} 时出错，详情见服务器日志`);
+      }
+    };
+
+  connection.onShutdown(() => {
+    state = 'shut down';
+  });
+
   connection.onInitialize((params): InitializeResult => {
+    state = 'running';
+    lazyCodeActionEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true;
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     initSettings = params.initializationOptions?.settings;
     hostHasMarkdownOutline = params.initializationOptions?.hostHasMarkdownOutline === true;
@@ -128,7 +162,7 @@ export function runLanguageServer(): Connection {
         foldingRangeProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['。', '；'] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
         executeCommandProvider: { commands: [CHECK_DOCUMENT_COMMAND, ...Object.values(SERVER_COMMANDS)] },
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -168,13 +202,14 @@ export function runLanguageServer(): Connection {
     return entry.isReport ? entry : null;
   };
 
-  connection.onDocumentSymbol((params) => {
-    const document = documents.get(params.textDocument.uri);
-    const entry = reportEntry(params.textDocument.uri);
+  connection.onDocumentSymbol(guard('textDocument/documentSymbol', (params) => {
+    const uri = documentUri(params);
+    const document = documents.get(uri);
+    const entry = reportEntry(uri);
     if (!document || !entry) return [];
     if (formatForDocument(document.uri, document.languageId) === 'markdown' && !wantsMarkdownSymbols(entry.result)) return [];
     return toDocumentSymbols(entry.result.analysis.outline);
-  });
+  }));
 
   const wantsMarkdownSymbols = (result: DetailedAnalysis): boolean => {
     if (settings.markdownSymbols !== 'auto') return settings.markdownSymbols === 'always';
@@ -183,36 +218,57 @@ export function runLanguageServer(): Connection {
     return result.context?.structure.headings.some((h) => h.style !== 'none' && h.mdDepth === 0) ?? false;
   };
 
-  connection.onFoldingRanges((params) => {
-    const entry = reportEntry(params.textDocument.uri);
+  connection.onFoldingRanges(guard('textDocument/foldingRange', (params) => {
+    const entry = reportEntry(documentUri(params));
     return entry ? foldingRanges(entry.result.analysis.outline) : [];
-  });
+  }));
 
-  connection.onCompletion((params) => {
-    const entry = reportEntry(params.textDocument.uri);
-    return entry ? completionItems(entry.result, params.position, params.context?.triggerCharacter) : [];
-  });
+  connection.onCompletion(guard('textDocument/completion', (params) => {
+    const entry = reportEntry(documentUri(params));
+    const at = position(params.position);
+    const trigger = optionalString(params.context?.triggerCharacter, 'context.triggerCharacter');
+    return entry ? completionItems(entry.result, at, trigger) : [];
+  }));
 
-  connection.onHover((params) => {
-    const entry = reportEntry(params.textDocument.uri);
-    return entry ? hover(entry.result, params.position) : null;
-  });
+  connection.onHover(guard('textDocument/hover', (params) => {
+    const entry = reportEntry(documentUri(params));
+    const at = position(params.position);
+    return entry ? hover(entry.result, at) : null;
+  }));
 
-  connection.onCodeAction((params) => {
-    const entry = reportEntry(params.textDocument.uri);
-    return entry ? codeActions(params.textDocument.uri, entry.result, params.range, params.context.only) : [];
-  });
+  connection.onCodeAction(guard('textDocument/codeAction', (params) => {
+    const uri = documentUri(params);
+    const entry = reportEntry(uri);
+    const where = range(params.range);
+    const only = params.context?.only;
+    if (only !== undefined && !(Array.isArray(only) && only.every((k) => typeof k === 'string'))) throw new InvalidParams('context.only 应为字符串数组');
+    return entry ? codeActions(uri, entry.version, entry.result, where, only, lazyCodeActionEdits) : [];
+  }));
 
-  connection.onRequest(OUTLINE_REQUEST, (params: { textDocument: { uri: string } }) => {
-    const document = documents.get(params.textDocument.uri);
+  connection.onCodeActionResolve(guard('codeAction/resolve', (action) => {
+    const data = action?.data as { uri?: unknown } | undefined;
+    if (typeof data?.uri !== 'string') return action;
+    const entry = reportEntry(data.uri);
+    return entry ? resolveCodeAction(action, entry.result, entry.version) : action;
+  }));
+
+  connection.onRequest(OUTLINE_REQUEST, guard(OUTLINE_REQUEST, (params: unknown) => {
+    const document = documents.get(documentUri(params));
     if (!document) return null;
     const entry = analyse(document);
     return outlineResponse(document.uri, document.version, entry.isReport, entry.result.analysis, entry.result.context?.catalogue ?? sectionCatalogue(settings.sections));
-  });
+  }));
 
-  connection.onExecuteCommand((params) => {
-    const arg = (params.arguments?.[0] ?? {}) as { uri?: string; key?: SectionKey; renumber?: boolean; line?: number; reportYear?: number; fileName?: string } | string;
-    const args = typeof arg === 'string' ? { uri: arg } : arg;
+  connection.onExecuteCommand(guard('workspace/executeCommand', (params) => {
+    const raw = commandArgument(params);
+    const args = {
+      uri: optionalString(raw.uri, 'uri'),
+      key: optionalString(raw.key, 'key') as SectionKey | undefined,
+      renumber: raw.renumber === true,
+      line: optionalCount(raw.line, 'line'),
+      reportYear: raw.reportYear,
+      fileName: optionalString(raw.fileName, 'fileName'),
+    };
     if (params.command === CHECK_DOCUMENT_COMMAND) {
       if (!args.uri) return { isReport: false };
       decider.markChecked(args.uri);
@@ -221,7 +277,8 @@ export function runLanguageServer(): Connection {
       return { isReport: true };
     }
     if (params.command === SERVER_COMMANDS.skeletonSnippet) {
-      const year = args.reportYear ?? settings.reportYear ?? new Date().getFullYear() - 1;
+      if (args.reportYear !== undefined && args.reportYear !== null && !isReportYear(args.reportYear)) throw new InvalidParams('reportYear 应为 1990–2100 之间的年份');
+      const year = (args.reportYear as number | undefined | null) ?? settings.reportYear ?? new Date().getFullYear() - 1;
       return { snippet: reportSkeleton(sectionCatalogue(settings.sections), year) };
     }
     const document = args.uri ? documents.get(args.uri) : undefined;
@@ -245,7 +302,7 @@ export function runLanguageServer(): Connection {
         return { text: reviewSummary(result.analysis, ctx.catalogue, args.fileName ?? document.uri) };
     }
     return null;
-  });
+  }));
 
   documents.listen(connection);
   connection.listen();
