@@ -1,0 +1,190 @@
+// `npm run eval`: the checker scored on real text gathered from public pages,
+// labelled by reading and arithmetic before the checker saw it
+// (test/fixtures/numbers, test/fixtures/openings, test/fixtures/passages).
+// Prints recall and false alarms per relation kind, and the structure scores.
+// `node scripts/eval.mjs --list` also lists every miss and false alarm.
+// The same functions give the floors asserted in npm test (test/unit/eval.test.ts).
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+export function loadLibrary() {
+  return require(join(ROOT, 'dist', 'analysis.js'));
+}
+
+const readJson = (path) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
+
+/** The rules whose findings say that figures disagree: every rule tagged `numbers`. */
+export function numberRules(lib) {
+  const rules = lib.ruleDescriptors ? lib.ruleDescriptors() : [];
+  const tagged = rules.filter((r) => (r.tags ?? []).includes('numbers')).map((r) => r.id);
+  return new Set(tagged.length ? tagged : ['rate-mismatch', 'sum-mismatch', 'part-exceeds-total', 'rate-over-100', 'repeated-figure']);
+}
+
+function numberFindings(lib, rules, text) {
+  return lib.analyze(text, { format: 'plain' }).findings.filter((f) => rules.has(f.rule) && f.severity !== 'info');
+}
+
+const KINDS = ['rate', 'share', 'shares', 'sum', 'subset', 'growth', 'difference', 'points', 'average'];
+
+/**
+ * Numbers: recall on one-figure typos per relation kind, recall on the errors
+ * found in published text, and false alarms on real sentences and on
+ * consistent rewrites (ambiguous items are listed, not counted).
+ */
+export function scoreNumbers(lib) {
+  const rules = numberRules(lib);
+  const items = readJson('test/fixtures/numbers/sentences.json');
+  const variants = readJson('test/fixtures/numbers/variants.json');
+  const perKind = Object.fromEntries(KINDS.map((k) => [k, { typos: 0, caught: 0, quietItems: 0, falseAlarms: 0 }]));
+  const misses = [];
+  const falseAlarms = [];
+  const ambiguous = [];
+  let realQuiet = 0;
+  let realFalse = 0;
+  let publishedErrors = 0;
+  let publishedCaught = 0;
+  for (const item of items) {
+    const findings = numberFindings(lib, rules, item.text);
+    if (item.ambiguous) {
+      ambiguous.push({ id: item.id, why: item.ambiguous, findings: findings.map((f) => f.message) });
+      continue;
+    }
+    const broken = item.relations.some((r) => r.holds === false);
+    if (broken) {
+      publishedErrors++;
+      if (findings.length) publishedCaught++;
+      else misses.push({ id: item.id, kind: 'published error', text: item.text });
+      continue;
+    }
+    realQuiet++;
+    const kinds = new Set(item.relations.map((r) => r.kind));
+    for (const k of kinds) perKind[k].quietItems++;
+    if (findings.length) {
+      realFalse++;
+      for (const k of kinds) perKind[k].falseAlarms++;
+      falseAlarms.push({ id: item.id, text: item.text, findings: findings.map((f) => `${f.rule}: ${f.message}`) });
+    }
+  }
+  let rewrites = 0;
+  let rewriteFalse = 0;
+  for (const v of variants) {
+    const findings = numberFindings(lib, rules, v.text);
+    if (v.expect === 'flag') {
+      const k = perKind[v.kind];
+      k.typos++;
+      if (findings.length) k.caught++;
+      else misses.push({ id: v.id, kind: v.kind, text: v.text, changed: v.changed });
+    } else {
+      rewrites++;
+      if (findings.length) {
+        rewriteFalse++;
+        falseAlarms.push({ id: v.id, text: v.text, findings: findings.map((f) => `${f.rule}: ${f.message}`) });
+      }
+    }
+  }
+  const typos = KINDS.reduce((n, k) => n + perKind[k].typos, 0);
+  const caught = KINDS.reduce((n, k) => n + perKind[k].caught, 0);
+  return {
+    perKind,
+    typos,
+    caught,
+    recall: caught / typos,
+    real: { items: realQuiet, falseAlarms: realFalse },
+    rewrites: { items: rewrites, falseAlarms: rewriteFalse },
+    falseAlarmRate: (realFalse + rewriteFalse) / (realQuiet + rewrites),
+    published: { errors: publishedErrors, caught: publishedCaught },
+    misses,
+    falseAlarms,
+    ambiguous,
+  };
+}
+
+const PART_KEYS = ['measures', 'problems', 'firstResponsible', 'nextYear'];
+
+/**
+ * Structure: on real report openings (and passages), the year, the title, and
+ * each visible part found (a part reported missing where it is there is the
+ * error that matters most).
+ */
+export function scoreStructure(lib) {
+  const sets = [
+    ['test/fixtures/openings', 'labels.json'],
+    ['test/fixtures/passages', 'labels.json'],
+  ].filter(([dir]) => existsSync(join(ROOT, dir)));
+  const result = { pages: 0, years: { labelled: 0, right: 0 }, titles: { labelled: 0, right: 0 }, parts: { labelled: 0, found: 0 }, falseMissing: 0, wrong: [] };
+  for (const [dir, labelsFile] of sets) {
+    for (const label of readJson(join(dir, labelsFile))) {
+      const text = readFileSync(join(ROOT, dir, label.file), 'utf8');
+      const a = lib.analyze(text, { format: 'plain' });
+      result.pages++;
+      if (label.year !== undefined) {
+        result.years.labelled++;
+        if (a.reportYear === label.year) result.years.right++;
+        else result.wrong.push({ file: `${dir}/${label.file}`, what: 'year', want: label.year, got: a.reportYear });
+      }
+      if (label.title !== undefined) {
+        result.titles.labelled++;
+        const got = a.title?.text ?? null;
+        const norm = (t) => (t === null ? null : t.replace(/\s+/g, ''));
+        if (norm(got) === norm(label.title)) result.titles.right++;
+        else result.wrong.push({ file: `${dir}/${label.file}`, what: 'title', want: label.title, got });
+      }
+      for (const key of PART_KEYS) {
+        if (!label.parts?.[key]) continue;
+        result.parts.labelled++;
+        if (a.sections[key]) result.parts.found++;
+        else {
+          result.wrong.push({ file: `${dir}/${label.file}`, what: `part ${key}`, want: label.parts[key].quote, got: null });
+          if (a.findings.some((f) => f.rule === 'required-section' && f.message.includes(partName(key)))) result.falseMissing++;
+        }
+      }
+    }
+  }
+  return result;
+}
+
+function partName(key) {
+  return { measures: '主要举措和成效', problems: '存在的不足和原因', firstResponsible: '第一责任人', nextYear: '下一年度' }[key];
+}
+
+const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
+
+function printReport(numbers, structure, list) {
+  const out = [];
+  out.push('Numbers (test/fixtures/numbers): recall on one-figure typos, false alarms on consistent text');
+  out.push('  kind         typos  caught  recall   consistent items  false alarms');
+  for (const k of KINDS) {
+    const s = numbers.perKind[k];
+    out.push(`  ${k.padEnd(12)} ${String(s.typos).padStart(5)}  ${String(s.caught).padStart(6)}  ${pct(s.caught, s.typos).padStart(6)}   ${String(s.quietItems).padStart(16)}  ${String(s.falseAlarms).padStart(12)}`);
+  }
+  out.push(`  all          ${String(numbers.typos).padStart(5)}  ${String(numbers.caught).padStart(6)}  ${pct(numbers.caught, numbers.typos).padStart(6)}`);
+  out.push(`  false alarms: ${numbers.real.falseAlarms} of ${numbers.real.items} real sentences, ${numbers.rewrites.falseAlarms} of ${numbers.rewrites.items} consistent rewrites: ${pct(numbers.real.falseAlarms + numbers.rewrites.falseAlarms, numbers.real.items + numbers.rewrites.items)}`);
+  out.push(`  errors in published text caught: ${numbers.published.caught} of ${numbers.published.errors}; ambiguous items (not scored): ${numbers.ambiguous.length}`);
+  out.push('');
+  out.push('Structure (test/fixtures/openings, passages)');
+  out.push(`  pages ${structure.pages}: years ${structure.years.right}/${structure.years.labelled} (${pct(structure.years.right, structure.years.labelled)}), titles ${structure.titles.right}/${structure.titles.labelled} (${pct(structure.titles.right, structure.titles.labelled)}), visible parts found ${structure.parts.found}/${structure.parts.labelled} (${pct(structure.parts.found, structure.parts.labelled)}), reported missing where present: ${structure.falseMissing}`);
+  const labelled = structure.years.labelled + structure.titles.labelled + structure.parts.labelled;
+  const right = structure.years.right + structure.titles.right + structure.parts.found;
+  out.push(`  years, titles and visible parts right: ${pct(right, labelled)}`);
+  if (list) {
+    out.push('', 'False alarms:');
+    for (const f of numbers.falseAlarms) out.push(`  ${f.id} ${f.text}\n      ${f.findings.join('\n      ')}`);
+    out.push('', 'Missed typos and published errors:');
+    for (const m of numbers.misses) out.push(`  ${m.id} [${m.kind}] ${m.changed ? `${m.changed.ref} → ${m.changed.to} ` : ''}${m.text}`);
+    out.push('', 'Ambiguous (not scored):');
+    for (const a of numbers.ambiguous) out.push(`  ${a.id} ${a.why}${a.findings.length ? `\n      flagged: ${a.findings.join(' | ')}` : ''}`);
+    out.push('', 'Structure, wrong:');
+    for (const w of structure.wrong) out.push(`  ${w.file} ${w.what}: want ${JSON.stringify(w.want)}, got ${JSON.stringify(w.got)}`);
+  }
+  return out.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const lib = loadLibrary();
+  console.log(printReport(scoreNumbers(lib), scoreStructure(lib), process.argv.includes('--list')));
+}
