@@ -17,8 +17,7 @@ const REVIEWED: Record<string, string> = {
   'server/src/analysis/completion.ts|[a-z]{2,}$': 'applied to the last 24 characters before the cursor (TYPED_WITHIN)',
   'server/src/analysis/completion.ts|[\\u4e00-\\u9fff]{2,}$': 'applied to the last 24 characters before the cursor (TYPED_WITHIN)',
   'server/src/analysis/directives.ts|<!--\\s*fazhi-report-(disable|enable)\\b([^>]{0,300}?)-->': 'each opening `<!--` reads at most 300 characters further',
-  'server/src/analysis/numbers/relations.ts|\\.?0+$': 'applied to the output of toFixed (a few characters)',
-  'server/src/analysis/numbers/relations.ts|(?:均|分别)?(?:达到了?|达|为|是|保持在|提高到|提升至|提升到|超过)?\\s*$': "applied to a figure's clause, at most 40 characters (CLAUSE_WINDOW)",
+  'server/src/analysis/numbers/annotate.ts|\\d[\\d.,]*\\s*[万亿]?[\\u4e00-\\u9fff]{0,3}的$': "applied to a figure's clause, at most 40 characters (CLAUSE_WINDOW)",
   'server/src/analysis/parse.ts|^ {0,3}\\[[^\\]\\r\\n]{0,999}\\]:': 'each line start reads at most its own line (no \\r or \\n inside), so the text is read about once',
 };
 

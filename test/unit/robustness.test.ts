@@ -204,6 +204,8 @@ describe('isolation', () => {
   it('a rule that throws is reported once, and every other rule still runs', () => {
     const broken: Rule = {
       id: 'broken-rule',
+      title: '测试',
+      tags: [],
       severity: 'error',
       description: '测试用：总是出错',
       check() {

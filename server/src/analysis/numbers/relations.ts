@@ -1,219 +1,758 @@
-// Relations between the figures of one statement (a sentence or clause chain
-// up to 。！？；): a rate and the counts it is made from, a total and its
-// parts, a subset and its whole. Found relations are recorded whether they
-// hold or not, so hovers can show the arithmetic and tests can mutate them.
+// Relations between the figures of one paragraph, each read as its writer
+// meant it: a rate and the counts it is made of, a share and its whole, a
+// total and its parts, a growth, a difference or percentage points and the two
+// years' figures, an average and its total and period. A relation is judged
+// against every plausible reading (every accepted base of a rate, every total
+// a share may be of, every list a breakdown may be); it fails only when none
+// gives the stated figure, and it may be flagged only when one reading is
+// certain (see `certain`). Failing or not, relations are kept for hovers.
 import type { ReportDocument } from '../document';
-import type { Quantity, Statement } from './quantities';
+import type { Figure } from './annotate';
+import { coversPartition, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, type Indicator } from './indicators';
 
-export type RelationKind = 'rate' | 'sum' | 'subset';
+export type RelationKind = 'rate' | 'share' | 'shares' | 'sum' | 'subset' | 'growth' | 'difference' | 'points' | 'average';
 
 export interface Relation {
   kind: RelationKind;
-  /** rate: the percentage; sum: the total; subset: the whole. */
-  anchor: Quantity;
-  /** rate: [numerator, denominator]; sum: the parts; subset: [the part]. */
-  members: Quantity[];
+  /** rate, share: the percentage; sum: the total; subset: the whole; growth, difference, points, average: the stated figure. */
+  anchor: Figure;
+  /** The figures of the reading shown first (the certain one when there is one). */
+  members: Figure[];
   /** sum: the text says the parts are all of it (分别为, 其余, 已…/未…, a trailing 共计). */
   complete: boolean;
+  /** Some reading gives the stated figure. */
   holds: boolean;
-  /** rate: the recomputed percentage; sum: the parts' sum; subset: the part. */
+  /** A reading the text makes certain (a catalogue base, the only candidate, a named whole): a failing relation is reported only then. */
+  certain: boolean;
+  /** The value computed from the reading shown first. */
   computed: number;
-  /** The arithmetic, in Chinese, for hovers and messages. */
+  /** The arithmetic of the reading shown first, in Chinese. */
   explanation: string;
+  /** Every reading tried, for the hover. */
+  readings: string[];
+  /** The value of the one certain reading, when there is exactly one: only then may a fix rewrite the stated figure. */
+  certainValue: number | null;
 }
 
-const TOTAL_MARKER = /共计|合计|总计|总共|累计|共|总数|全年|总量/;
-const TRAILING_TOTAL = /^(?:共计|合计|总计|总共|累计|共|总数)$/;
-const NEGATION = /未|没有|尚未|不/;
-const WHOLE_VERB = /受理|接报警|接报|接到|收到|排查|登记|申请|收集|摸排|接访|接待/;
-const SUBSET_VERB = /办结|调处|化解|调解成功|答复|审结|结案|回复|解决|调解|整改|纠正|处理/;
-const RATE_WORD = /(?:率|占比|比例|比重)(?:均|分别)?(?:达到了?|达|为|是|保持在|提高到|提升至|提升到|超过)?\s*$/;
+/** Figures in one statement are never more than this in prose a reader checks; past it, the statement is skipped (keeps the work linear). */
+const MAX_FIGURES_PER_STATEMENT = 60;
+/** A breakdown or a rate looks back at most this many statements of its paragraph. */
+const LOOK_BACK_STATEMENTS = 2;
 
 export function formatNumber(n: number, decimals = 2): string {
   if (Number.isInteger(n)) return String(n);
-  return n.toFixed(decimals).replace(/\.?0+$/, '');
+  const fixed = n.toFixed(decimals);
+  // Trailing zeros of a fixed-point string (at most a few characters).
+  let end = fixed.length;
+  while (end > 0 && fixed[end - 1] === '0') end--;
+  if (fixed[end - 1] === '.') end--;
+  return fixed.slice(0, end);
 }
 
-function context(q: Quantity): string {
-  return q.before + q.after;
+const EPSILON = 1e-9;
+
+/** The interval a stated percentage (or per-thousand, or points, or average) stands for: rounded or truncated at its last digit. */
+function statedInterval(stated: Figure, widen: boolean): [number, number] {
+  const s = stated.value;
+  const u = stated.percent || stated.permille || stated.role === 'points' ? 10 ** -stated.decimals : stated.step;
+  if (widen || stated.approx) return [Math.min(s * 0.9, s - u), Math.max(s * 1.1, s + u)];
+  // 100% says numerator = denominator; 0% says nothing was: no rounding up to them.
+  if ((stated.percent || stated.permille) && s === 100) return [100, 100 + u];
+  if ((stated.percent || stated.permille) && s === 0) return [0, 0];
+  return [s - u / 2, s + u];
 }
 
-/** The tolerance of a stated percentage: its own rounding, widened when a count is approximate. */
-function tolerance(percent: Quantity, counts: Quantity[], computed: number): number {
-  const rounding = 0.5 * 10 ** -percent.decimals + 1e-9;
-  if (percent.approx || counts.some((c) => c.approx)) return Math.max(rounding, computed * 0.1, 1);
-  return rounding;
+function agrees(stated: Figure, lo: number, hi: number, widen: boolean): boolean {
+  const [slo, shi] = statedInterval(stated, widen);
+  return hi >= slo - EPSILON && lo < shi - EPSILON * 0 + (shi === slo ? EPSILON : 0);
 }
 
-function rateRelation(p: Quantity, before: Quantity[]): Relation | null {
-  const stemMatch = /^(.*?)(?:率|占比|比例|比重)/.exec(p.before.replace(/(?:均|分别)?(?:达到了?|达|为|是|保持在|提高到|提升至|提升到|超过)?\s*$/, ''));
-  const stem = stemMatch?.[1].replace(/^.*[、和及与]/, '') ?? '';
-  const key = stem.slice(-2);
-  const counts = before.filter((q) => !q.percent && q.unit !== '个百分点');
-  if (counts.length < 2) return null;
-  let numerator: Quantity | undefined;
-  if (key.length === 2) {
-    for (const q of counts) if (context(q).includes(key) && !NEGATION.test(context(q))) numerator = q;
+function ratio(num: Figure, den: Figure, scale: number): [number, number] | null {
+  if (den.hi <= 0) return null;
+  return [(num.lo / den.hi) * scale, (num.hi / Math.max(den.lo, EPSILON)) * scale];
+}
+
+interface Paragraph {
+  doc: ReportDocument;
+  figures: Figure[];
+  /** Figures per statement of the paragraph, in order. */
+  statements: Figure[][];
+  /** The statement (index into `statements`) of each figure, by figure index. */
+  statementOf: Map<Figure, number>;
+  lineStart: number;
+  norm: string;
+  /** The latest year a figure of the paragraph is given for. */
+  year: number | null;
+}
+
+/** Last year's figure, or one of a year before the paragraph's latest: not a figure of the period the paragraph reports. */
+const otherPeriod = (p: Paragraph, f: Figure) => f.previousPeriod || (f.year !== null && p.year !== null && f.year < p.year);
+
+const isCount = (f: Figure) => !f.percent && !f.permille && !f.range && f.unit !== '个百分点' && f.unit !== '个千分点' && f.role === 'count';
+
+/** Figures of the statement of `f` and of the statements before it in the paragraph, nearest first. */
+function scopeBefore(p: Paragraph, f: Figure, back = LOOK_BACK_STATEMENTS): Figure[] {
+  const s = p.statementOf.get(f)!;
+  const out: Figure[] = [];
+  for (let k = s; k >= Math.max(0, s - back); k--) {
+    for (const g of [...p.statements[k]].reverse()) if (g.index < f.index) out.push(g);
   }
-  let denominator: Quantity | undefined;
-  if (numerator) {
-    const others = counts.filter((q) => q !== numerator && q.unit === numerator!.unit && q.value >= numerator!.value);
-    denominator = others.find((q) => TOTAL_MARKER.test(q.before) || WHOLE_VERB.test(q.before)) ?? others[0];
-  } else {
-    // No stem to go by: two counts of one unit, taken only when they agree with the rate.
-    const sameUnit = counts.filter((q) => q.unit === counts[0].unit);
-    if (sameUnit.length !== 2 || counts.length !== 2) return null;
-    const [a, b] = sameUnit[0].value <= sameUnit[1].value ? sameUnit : [sameUnit[1], sameUnit[0]];
-    if (b.value === 0) return null;
-    const computed = (a.value / b.value) * 100;
-    if (Math.abs(computed - p.value) > tolerance(p, [a, b], computed)) return null;
-    numerator = a;
-    denominator = b;
+  return out;
+}
+
+// ——— sums: a total and its parts ———
+
+// A part said to be a whole (`共…`) starts another list; 累计 (`累计完成`) is how parts are written too.
+const PART_STOP = /共计|合计|总计|总共|一共/;
+const COMPLETE_WORDS = /^(?:其他|其它|其余|剩余|另有|另外)/;
+
+// What opens a breakdown: 其中, 包括, 分别为, and the headings of a split (`按经营地统计，`, `从诉求类型来看，`, `分税种看：`).
+const BREAKDOWN = /其中|包括|分别为|(?:按|从|分)[\u4e00-\u9fff]{1,8}?(?:统计|划分|分|来看|看)[，,：:]/g;
+
+/** Where breakdowns open in a line: the markers, and right after a total said to be the one the list is in (`70个大中城市中，`). */
+function breakdownMarkers(p: Paragraph): { at: number; word: string }[] {
+  const markers: { at: number; word: string }[] = [];
+  BREAKDOWN.lastIndex = 0;
+  for (let m = BREAKDOWN.exec(p.norm); m; m = BREAKDOWN.exec(p.norm)) markers.push({ at: m.index, word: m[0] });
+  for (const f of p.figures) {
+    const tail = /^[^，,；;。]{0,8}中[，,：:]/.exec(p.doc.norm.slice(f.end, f.end + 12));
+    if (f.total && tail) markers.push({ at: f.end - p.lineStart + tail[0].length - 1, word: '中' });
   }
-  if (!numerator || !denominator || denominator.value === 0) return null;
-  const computed = (numerator.value / denominator.value) * 100;
-  const holds = Math.abs(computed - p.value) <= tolerance(p, [numerator, denominator], computed);
-  return {
-    kind: 'rate',
-    anchor: p,
-    members: [numerator, denominator],
-    complete: true,
-    holds,
-    computed,
-    explanation: `${formatNumber(numerator.value)} / ${formatNumber(denominator.value)} = ${formatNumber(computed, Math.max(2, p.decimals))}%，文中 ${formatNumber(p.value, p.decimals)}% ${holds ? '✓' : '✗'}`,
-  };
+  return markers.sort((a, b) => a.at - b.at);
 }
 
-function sumRelation(total: Quantity, parts: Quantity[], complete: boolean): Relation {
-  const computed = parts.reduce((n, q) => n + q.value, 0);
-  const approx = total.approx || parts.some((q) => q.approx);
-  const over = computed > total.value && !(approx && computed <= total.value * 1.1);
-  const under = complete && computed < total.value && !approx;
-  const holds = !over && !under;
-  const sign = computed === total.value ? '=' : computed > total.value ? '>' : '<';
-  return {
-    kind: 'sum',
-    anchor: total,
-    members: parts,
-    complete,
-    holds,
-    computed,
-    explanation: `${parts.map((q) => formatNumber(q.value)).join(' + ')} = ${formatNumber(computed)} ${sign} ${formatNumber(total.value)}（总数）${holds ? '✓' : '✗'}`,
-  };
-}
-
-function subsetRelation(whole: Quantity, part: Quantity): Relation {
-  const holds = part.value <= whole.value || part.approx || whole.approx;
-  return {
-    kind: 'subset',
-    anchor: whole,
-    members: [part],
-    complete: false,
-    holds,
-    computed: part.value,
-    explanation: `${formatNumber(part.value)} ${part.value <= whole.value ? '≤' : '>'} ${formatNumber(whole.value)} ${holds ? '✓' : '✗'}`,
-  };
-}
-
-/** Quantities after `from` in a parenthesised group that opens right after it. */
-function parenthesisedGroup(doc: ReportDocument, owner: Quantity, all: Quantity[]): Quantity[] {
-  const next = doc.norm.slice(owner.end).match(/^\s*[（(]/);
-  if (!next) return [];
-  const open = owner.end + next[0].length;
-  let depth = 1;
-  let close = open;
-  for (; close < doc.norm.length && depth > 0; close++) {
-    const c = doc.norm[close];
-    if (c === '（' || c === '(') depth++;
-    else if (c === '）' || c === ')') depth--;
-  }
-  return all.filter((q) => q.start >= open && q.end <= close && q.depth === owner.depth + 1 && q.unit === owner.unit && !q.percent);
-}
-
-const MAX_FIGURES_PER_STATEMENT = 60;
-
-export function findRelations(doc: ReportDocument, quantities: Quantity[], statements: Statement[]): Relation[] {
-  const relations: Relation[] = [];
-  const byStatement = new Map<number, Quantity[]>();
-  for (const q of quantities) {
-    const list = byStatement.get(q.statement);
-    if (list) list.push(q);
-    else byStatement.set(q.statement, [q]);
-  }
-  for (const statement of statements) {
-    const qs = byStatement.get(statement.index);
-    // A run-on "statement" of hundreds of figures is no sentence a reader checks; skipping it keeps the work linear.
-    if (!qs || qs.length < 2 || qs.length > MAX_FIGURES_PER_STATEMENT) continue;
-    const claimed = new Set<Quantity>();
-    const text = doc.norm.slice(statement.start, statement.end);
-
-    // 共N…，其中A…，B…（with nested groups）
-    for (let at = text.indexOf('其中'); at >= 0; at = text.indexOf('其中', at + 2)) {
-      const pos = statement.start + at;
-      const total = [...qs].reverse().find((q) => q.end <= pos && !q.percent);
-      if (!total) continue;
-      const parts: Quantity[] = [];
-      for (const q of qs) {
-        if (q.start < pos || q.percent || q.depth !== total.depth) continue;
-        if (q.unit !== total.unit) break;
-        if (parts.length && TOTAL_MARKER.test(q.before) && /^(?:共|合计|总计)/.test(q.before)) break;
-        parts.push(q);
+/** `共N件，其中A件，B件…` (also across a sentence end), and `…N件（A件，B件）`. */
+function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
+  const out: Relation[] = [];
+  const markers = breakdownMarkers(p);
+  markers.forEach(({ at, word }, k) => {
+    const pos = p.lineStart + at;
+    const after = p.figures.filter((f) => f.figureStart > pos);
+    const first = after[0];
+    const nextAt = k + 1 < markers.length ? markers[k + 1].at : -1;
+    // A count said to be a whole (`…组共22家`) opens no list of parts.
+    if (!first || /共|合计|总计/.test(first.before.replace(/累计/g, ''))) return;
+    const heading = !/^(?:其中|包括|分别为|中)$/.test(word);
+    // The breakdown lives at the marker's depth: `375件（其中…74件）` lists inside the parentheses only.
+    const depth = depthAt(p.norm, at);
+    const firstVerb = verbOf(first.metric);
+    // The total: a count before the marker in this statement or the one before, at most as deep, not a change, a
+    // rate or a target; the one that counts what the parts count (派单 for 派单), else the one said to be a total, else the nearest.
+    // A heading of a split (`从性别构成看，`) splits the paragraph's whole, which may be several sentences back.
+    const candidates = scopeBefore(p, first, heading ? p.statements.length : 1).filter((f) => f.figureStart < pos && isCount(f) && !f.negated && !otherPeriod(p, f) && f.depth <= depth);
+    // A count just before the marker (`…来电8947个，其中转办2274件`) is its total, in a unit of the same family.
+    const adjacent = candidates[0] && /^[\s，,：:]*$/.test(p.doc.norm.slice(candidates[0].end, pos)) && sameFamily(candidates[0].unit, first.unit) ? candidates[0] : undefined;
+    const totals = candidates.filter((f) => f.unit === first.unit);
+    const head = first.metric.slice(-2);
+    // The whole of a split is at least each part: the largest of its kind (or any) in the paragraph.
+    const largest = (list: Figure[]) => list.reduce<Figure | undefined>((a, b) => (!a || b.value > a.value ? b : a), undefined);
+    // A heading links its parts loosely: only a count at least as large as the first part can be their whole
+    // (else the whole is not in the text: `从性别构成看，男性…女性…` after only births and deaths).
+    const total = heading
+      ? totals.find((f) => f.total && f.hi >= first.lo) ?? largest(totals.filter((f) => f.hi >= first.lo))
+      : adjacent ??
+        ((firstVerb && totals.find((f) => verbOf(f.metric) === firstVerb)) || (head.length === 2 && totals.find((f) => f.metric.includes(head))) || totals.find((f) => f.total) || totals[0]);
+    if (!total) return;
+    const stopAt = nextAt >= 0 ? p.lineStart + nextAt : Infinity;
+    const firstStatement = p.statementOf.get(first)!;
+    const parts: Figure[] = [];
+    let complete = word === '分别为' || /分别/.test(p.doc.norm.slice(pos, first.figureStart));
+    let skippedUnit = false;
+    let verb: string | null | undefined;
+    for (const f of after) {
+      if (f.figureStart >= stopAt || p.statementOf.get(f)! !== firstStatement || f.depth < depth) break;
+      if (f.role !== 'count' && f.role !== 'points') continue; // shares, rates and growths between the parts are not parts
+      if (f.role === 'points' || f.range || otherPeriod(p, f)) continue;
+      if (f.depth > depth) continue; // a nested breakdown's members
+      if (!sameFamily(f.unit, total.unit)) {
+        skippedUnit = true;
+        continue;
       }
-      if (parts.length === 0) continue;
-      const between = doc.norm.slice(pos, parts[0].start);
-      const complete = /分别/.test(between) || parts.some((q) => /其余|剩余|其他/.test(q.before)) || (parts.some((q) => /已/.test(q.before)) && parts.some((q) => NEGATION.test(context(q))));
-      relations.push(sumRelation(total, parts, complete));
-      claimed.add(total);
-      for (const part of [total, ...parts]) {
-        const group = parenthesisedGroup(doc, part, qs);
-        if (group.length >= 2) {
-          relations.push(sumRelation(part, group, false));
-          group.forEach((g) => claimed.add(g));
-        }
-        claimed.add(part);
-      }
+      if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || /共|合计|总计/.test(f.before.replace(/累计/g, '')))) break;
+      const v = verbOf(f.metric);
+      if (verb === undefined) verb = v;
+      else if (v && verb && v !== verb) break; // a new verb ends the list (办结 after 受理 is no part of the 受理 total)
+      if (COMPLETE_WORDS.test(f.metric)) complete = true;
+      parts.push(f);
     }
+    if (parts.length === 0) return;
+    if (parts.some((f) => f.done) && parts.some((f) => f.negated)) complete = true;
+    // Parts that name every member of a partition (城镇 and 乡村; 刑事, 民事 and 行政) are all of the total.
+    if (parts.length >= 2 && coversPartition(parts.map((f) => f.metric + f.after))) complete = true;
+    // `1400个事项具备全程网办能力；1839个事项具备…能力`: what sets the parts apart is said after them, as
+    // properties, which may overlap; such parts are each within the total, never summed.
+    if (parts.length >= 2 && parts.filter((f) => f.metric === '' && verbOf(f.after) !== null || /具备|具有|实现|达到|符合|开通|纳入/.test(f.after)).length >= 2) {
+      claimed.add(total);
+      for (const f of parts) out.push(subsetRelation(total, f, true));
+      return;
+    }
+    if (skippedUnit) complete = false;
+    claimed.add(total);
+    out.push(parts.length === 1 ? subsetRelation(total, parts[0], true) : sumRelation(total, parts, complete));
+  });
+  // Parenthesised breakdowns: `245件（刑事189件，民事55件，行政1件）`, `36026件（含提供法律援助案件2994件）`.
+  for (const f of p.figures) {
+    if (!isCount(f)) continue;
+    const open = /^\s*[（(]/.exec(p.doc.norm.slice(f.end, f.end + 3));
+    if (!open) continue;
+    const inside: Figure[] = [];
+    for (const g of p.figures) {
+      if (g.figureStart <= f.end) continue;
+      if (g.depth <= f.depth) break;
+      if (g.depth === f.depth + 1 && isCount(g) && g.unit === f.unit && !otherPeriod(p, g) && g.year === null) inside.push(g);
+    }
+    if (inside.length === 0) continue;
+    const head = p.doc.norm.slice(f.end + open[0].length, inside[0].figureStart);
+    if (inside.length === 1) {
+      if (/含|其中|包括/.test(head)) out.push(subsetRelation(f, inside[0], true));
+      continue;
+    }
+    if (/其中/.test(head) && out.some((r) => r.anchor === f)) continue;
+    out.push(sumRelation(f, inside, /分别/.test(head) || inside.some((g) => COMPLETE_WORDS.test(g.metric))));
+  }
+  return out;
+}
 
-    // A…，B…，共计N…: a trailing total of the figures before it.
-    qs.forEach((q, i) => {
-      if (q.percent || claimed.has(q) || !TRAILING_TOTAL.test(q.before.replace(/^[，,\s]+/, ''))) return;
-      const parts: Quantity[] = [];
+/** Measure words that count the same things (`来电8947个，其中转办2274件`). */
+const COUNT_FAMILY = new Set(['件', '个', '起', '宗', '单', '条', '例', '次', '封', '通']);
+
+function sameFamily(a: string, b: string): boolean {
+  return a === b || (COUNT_FAMILY.has(a) && COUNT_FAMILY.has(b));
+}
+
+/** Parenthesis depth at an offset of a line. */
+function depthAt(text: string, at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/** `A起，B起，共计N起`: a total after its parts. */
+function trailingTotals(p: Paragraph, claimed: Set<Figure>): Relation[] {
+  const out: Relation[] = [];
+  for (const statement of p.statements) {
+    statement.forEach((t, i) => {
+      if (!isCount(t) || claimed.has(t) || !/^(?:共计|合计|总计|总共|共)/.test(t.before.replace(/^[，,\s]+/, ''))) return;
+      const parts: Figure[] = [];
+      let verb: string | null | undefined;
       for (let j = i - 1; j >= 0; j--) {
-        const p = qs[j];
-        if (claimed.has(p) || p.percent || p.depth !== q.depth || p.unit !== q.unit) break;
-        parts.unshift(p);
+        const g = statement[j];
+        if (!isCount(g) || claimed.has(g) || g.depth !== t.depth || g.unit !== t.unit || g.total) break;
+        const v = verbOf(g.metric);
+        if (verb === undefined) verb = v;
+        else if (v && verb && v !== verb) break;
+        parts.unshift(g);
       }
       if (parts.length < 2) return;
-      relations.push(sumRelation(q, parts, true));
-      [q, ...parts].forEach((p) => claimed.add(p));
+      out.push(sumRelation(t, parts, true));
+      claimed.add(t);
     });
+  }
+  return out;
+}
 
-    // 共20件，已化解17件，还有3件未化解: a total and its done / not-done complements.
-    qs.forEach((total, i) => {
-      if (total.percent || claimed.has(total) || !/共/.test(total.before)) return;
-      const later = qs.slice(i + 1).filter((q) => !q.percent && q.unit === total.unit && q.depth === total.depth && !claimed.has(q));
-      const done = later.find((q) => /已/.test(q.before) && !NEGATION.test(context(q)));
-      const notDone = later.find((q) => q !== done && NEGATION.test(context(q)));
+/** `共20件，已化解17件，还有3件未化解`: a total and its done / not-done complements. */
+function complements(p: Paragraph, claimed: Set<Figure>): Relation[] {
+  const out: Relation[] = [];
+  for (const statement of p.statements) {
+    statement.forEach((total, i) => {
+      if (!isCount(total) || claimed.has(total) || !total.total) return;
+      const later = statement.slice(i + 1).filter((g) => isCount(g) && g.unit === total.unit && g.depth === total.depth && !claimed.has(g));
+      const done = later.find((g) => g.done && !g.negated);
+      const notDone = later.find((g) => g !== done && (g.negated || /正在|在办|办理中/.test(g.before)));
       if (!done || !notDone) return;
-      relations.push(sumRelation(total, [done, notDone], true));
-      [total, done, notDone].forEach((p) => claimed.add(p));
+      out.push(sumRelation(total, [done, notDone], true));
+      claimed.add(total);
     });
+  }
+  return out;
+}
 
-    // Rates, with the counts before them.
-    qs.forEach((q, i) => {
-      if (!q.percent || !RATE_WORD.test(q.before)) return;
-      const rate = rateRelation(q, qs.slice(0, i));
-      if (rate) relations.push(rate);
-    });
-
-    // A subset larger than its whole: 调处 more than 接报警, 办结 more than 受理.
-    for (let i = 0; i < qs.length; i++) {
-      const whole = qs[i];
-      if (whole.percent || !WHOLE_VERB.test(whole.before) || SUBSET_VERB.test(whole.before)) continue;
-      const part = qs.slice(i + 1).find((q) => !q.percent && q.unit === whole.unit && SUBSET_VERB.test(q.before) && !WHOLE_VERB.test(q.before));
-      if (!part || relations.some((r) => r.kind === 'sum' && r.anchor === whole && r.members.includes(part))) continue;
-      relations.push(subsetRelation(whole, part));
+function sumRelation(total: Figure, parts: Figure[], complete: boolean): Relation {
+  const lo = parts.reduce((n, q) => n + q.lo, 0);
+  const hi = parts.reduce((n, q) => n + q.hi, 0);
+  const computed = parts.reduce((n, q) => n + q.value, 0);
+  const over = lo > total.hi + EPSILON;
+  const under = complete && hi < total.lo - EPSILON;
+  // A later count pulled into the list: if the first parts alone make the total, the list ends there.
+  let prefixFits = false;
+  if (over) {
+    let plo = 0;
+    let phi = 0;
+    for (let k = 0; k < parts.length - 1 && !prefixFits; k++) {
+      plo += parts[k].lo;
+      phi += parts[k].hi;
+      if (k >= 1 && plo <= total.hi + EPSILON && phi >= total.lo - EPSILON) prefixFits = true;
     }
+  }
+  const holds = (!over || prefixFits) && !under;
+  const sign = computed === total.value ? '=' : computed > total.value ? '>' : '<';
+  const explanation = `${parts.map((q) => formatNumber(q.value)).join(' + ')} = ${formatNumber(computed)} ${sign} ${formatNumber(total.value)}（总数）${holds ? '✓' : '✗'}`;
+  return { kind: 'sum', anchor: total, members: parts, complete, holds, certain: true, computed, explanation, readings: [explanation], certainValue: null };
+}
+
+function subsetRelation(whole: Figure, part: Figure, certain: boolean): Relation {
+  const holds = part.lo <= whole.hi + EPSILON;
+  const explanation = `${formatNumber(part.value)} ${part.value <= whole.value ? '≤' : '>'} ${formatNumber(whole.value)} ${holds ? '✓' : '✗'}`;
+  return { kind: 'subset', anchor: whole, members: [part], complete: false, holds, certain, computed: part.value, explanation, readings: [explanation], certainValue: null };
+}
+
+// ——— subsets by meaning: what was done cannot exceed what came in ———
+
+const CARRY_OVER = /结转|旧存|上年未结|往年|积存|存量|历年|此前|以前年度|旧案/;
+
+function verbSubsets(p: Paragraph, existing: Relation[]): Relation[] {
+  const out: Relation[] = [];
+  if (CARRY_OVER.test(p.norm)) return out;
+  for (const statement of p.statements) {
+    for (let i = 0; i < statement.length; i++) {
+      const whole = statement[i];
+      // Only a whole the text states as one (共, 累计, 合计): a count among parallel counts is no whole of the next.
+      if (!isCount(whole) || whole.negated || otherPeriod(p, whole) || !whole.total) continue;
+      for (let j = i + 1; j < statement.length; j++) {
+        const part = statement[j];
+        if (!isCount(part) || part.unit !== whole.unit || part.negated || otherPeriod(p, part)) continue;
+        if (existing.some((r) => (r.anchor === whole && r.members.includes(part)) || (r.kind === 'sum' && r.members.includes(whole) && r.members.includes(part)))) continue;
+        const indicator = subsetIndicator(whole, part);
+        // A 共 before a list of clauses (`共接到…13件；接收…15件；…`) covers the list, not its first item.
+        if (!indicator || /[；;]/.test(p.doc.norm.slice(whole.end, part.figureStart))) continue;
+        out.push(subsetRelation(whole, part, true));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** An indicator that says `part` is a subset of `whole` by definition (纠错 of 审结, 败诉 of 审结, 办结 of a total 受理…). */
+function subsetIndicator(whole: Figure, part: Figure): Indicator | null {
+  const w = verbOf(whole.metric);
+  const v = verbOf(part.metric);
+  if (!w || !v || w === v) return null;
+  for (const indicator of [...isNumeratorOfAny(part.metric)]) {
+    if (!isBaseOf(indicator, whole.metric)) continue;
+    // Closing counts may exceed intake (old cases closed this year): only for what is said to be done.
+    if (!indicator.bounded && !part.done) continue;
+    return indicator;
+  }
+  return null;
+}
+
+function* isNumeratorOfAny(metric: string): Iterable<Indicator> {
+  for (const indicator of INDICATORS) if (isNumeratorOf(indicator, metric)) yield indicator;
+}
+
+// ——— rates ———
+
+const RATE_SCALE = (f: Figure) => (f.permille ? 1000 : 100);
+
+/** A count the rate may be made of: its metric holds the rate's stem, or the indicator's numerator. */
+function numeratorCandidates(p: Paragraph, rate: Figure, stem: string, indicator: Indicator | null, otherStems: string[]): { figure: Figure; certain: boolean }[] {
+  const out: { figure: Figure; certain: boolean }[] = [];
+  for (const f of scopeBefore(p, rate)) {
+    // What was not done (`3件未化解`) is no numerator of the rate of what was; a numerator is stated near its rate
+    // (in its `；` segment or the one before), not several items of a list away.
+    if (!isCount(f) || f.negated || otherPeriod(p, f) !== otherPeriod(p, rate)) continue;
+    if (p.statementOf.get(f) === p.statementOf.get(rate) && f.segment < rate.segment - 1) continue;
+    // What the count is of, written before it or after it (`有27万件案件未再进入诉讼程序`).
+    const metric = f.metric + (f.after ? '|' + f.after : '');
+    // `应结案数` is what was due, the base of a 结案率, not its numerator; `纳入解决率考核` names the rate, not a count of it.
+    if (metric.includes('应' + stem) || metric.includes(rate.name) || (indicator !== null && indicator.bases.some((b) => b.length > stem.length && b.includes(stem) && metric.includes(b)))) continue;
+    const own = stem.length >= 2 && metric.includes(stem);
+    // The catalogue's words for the same act count too (结案 ← 审结, 办结; 网办 ← 网上办理).
+    const catalogue = !own && indicator !== null && isNumeratorOf(indicator, metric) && (matchesWord(stem, verbOf(metric)) || indicator.names.some((n) => stem + '率' === n || stemOf(n) === stem));
+    if (!own && !catalogue) continue;
+    // A more specific rate of the same paragraph claims this count (按时结案 is the 按时结案率's, not the 结案率's).
+    const claimedByOther = otherStems.some((s) => s.length > stem.length && s.includes(stem) && metric.includes(s));
+    out.push({ figure: f, certain: !claimedByOther && (own || catalogue) });
+  }
+  return out;
+}
+
+function rates(p: Paragraph, sums: Relation[]): Relation[] {
+  const out: Relation[] = [];
+  // The total each figure is a part of, from the breakdowns already read.
+  const wholes = new Map<Figure, Figure>();
+  for (const r of sums) for (const m of r.members) wholes.set(m, r.anchor);
+  const rateFigures = p.figures.filter((f) => f.role === 'rate' && f.name);
+  const stems = rateFigures.map((f) => stemOf(f.name));
+  rateFigures.forEach((rate, r) => {
+    const stem = stems[r];
+    const indicator = indicatorFor(rate.name);
+    const others = stems.filter((_, k) => k !== r);
+    const numerators = numeratorCandidates(p, rate, stem, indicator, others);
+    if (numerators.length === 0) return;
+    const readings: { num: Figure; den: Figure; lo: number; hi: number; certain: boolean; ok: boolean }[] = [];
+    const widen = rate.approx;
+    for (const { figure: num, certain: numCertain } of numerators) {
+      const dens = scopeBefore(p, rate).filter(
+        (d) =>
+          d !== num &&
+          isCount(d) &&
+          d.unit === num.unit &&
+          otherPeriod(p, d) === otherPeriod(p, num) &&
+          !numerators.some((n) => n.figure === d) &&
+          (!indicator?.bounded || d.hi >= num.lo - EPSILON) &&
+          // A part of the numerator's own breakdown is no base of it.
+          wholes.get(d) !== num &&
+          // Across a `；` the items of a list are apart: a base there must be a whole the text states.
+          (d.segment === num.segment || d.segment === rate.segment || d.total || [...wholes.values()].includes(d)),
+      );
+      for (const den of dens) {
+        const q = ratio(num, den, RATE_SCALE(rate));
+        if (!q) continue;
+        // A base is certain when the catalogue names it, or when the text makes it the whole (共…, or the total of a
+        // breakdown the numerator is part of); the only count around is not enough for a rate the catalogue lacks
+        // (出生人口 is no base of a 死亡率).
+        const denCertain =
+          (indicator !== null && isBaseOf(indicator, den.metric)) ||
+          (indicator !== null && indicator.numerator.length > 0 && dens.length === 1) ||
+          (indicator !== null && den.total && dens.filter((d) => d.total).length === 1) ||
+          wholes.get(num) === den;
+        // A rate whose base may hold what the text leaves out (a court's 结案率 counts old cases too) can only be
+        // wrong by being too high: a stated rate below the one computed from the new cases alone may be right.
+        // The text shows such old cases when it closed more than it received.
+        const openBase = indicator !== null && !indicator.bounded && num.lo > den.hi && num.hi <= den.lo * 1.5;
+        const ok = agrees(rate, q[0], q[1], widen || num.approx || den.approx) || (openBase && rate.value < q[0]);
+        readings.push({ num, den, lo: q[0], hi: q[1], certain: numCertain && denCertain, ok });
+      }
+    }
+    if (readings.length === 0) return;
+    const good = readings.find((x) => x.ok);
+    const certainReading = readings.find((x) => x.certain);
+    const shown = good ?? certainReading ?? readings[0];
+    const computed = ((shown.num.value / shown.den.value) * RATE_SCALE(rate));
+    const sign = rate.permille ? '‰' : '%';
+    const line = (x: (typeof readings)[number]) =>
+      `${formatNumber(x.num.value)} / ${formatNumber(x.den.value)} = ${formatNumber((x.num.value / x.den.value) * RATE_SCALE(rate), Math.max(2, rate.decimals + 1))}${sign}（${x.num.metric || '?'} / ${x.den.metric || '?'}）${x.ok ? '✓' : '✗'}`;
+    out.push({
+      kind: 'rate',
+      anchor: rate,
+      members: [shown.num, shown.den],
+      complete: true,
+      holds: !!good,
+      certain: !!certainReading,
+      computed,
+      explanation: `${formatNumber(shown.num.value)} / ${formatNumber(shown.den.value)} = ${formatNumber(computed, Math.max(2, rate.decimals))}${sign}，文中 ${formatNumber(rate.value, rate.decimals)}${sign} ${good ? '✓' : '✗'}`,
+      readings: readings.map(line),
+      certainValue: onlyCertain(readings, (x) => (x.num.value / x.den.value) * RATE_SCALE(rate)),
+    });
+  });
+  return out;
+}
+
+/** The value of the single certain reading, or null when there are none or several. */
+function onlyCertain<T extends { certain: boolean }>(readings: T[], value: (x: T) => number): number | null {
+  const certain = readings.filter((x) => x.certain);
+  return certain.length === 1 ? value(certain[0]) : null;
+}
+
+/** `调解成功率` → `调解成功`; `满意度` → `满意`. */
+export function stemOf(name: string): string {
+  return name.replace(/(?:率|比例|比重|度|占比|覆盖面)$/, '');
+}
+
+// ——— shares ———
+
+const GENERIC_WHOLE = /^(?:总数|总量|总额|总计|全部|总|总体|案件总数|受理总数|总件数|全年)?$/;
+const REGION_WHOLE = /全市|全省|全国|全区|全县|全镇|全乡|全部门|全系统|全行业/;
+
+/** The count a share is of: named before 占 (`税收收入占…`), else the count just before it. */
+function sharePart(p: Paragraph, share: Figure): Figure | undefined {
+  const before = share.before.replace(/\s+/g, '');
+  const at = before.lastIndexOf('占');
+  const subject = at > 0 ? before.slice(0, at).replace(/^(?:其中|全年|全市)/, '') : '';
+  if (subject.length >= 2) {
+    const named = scopeBefore(p, share).find((f) => isCount(f) && (f.metric.includes(subject) || (f.metric.length >= 4 && subject.includes(f.metric))));
+    if (named) return named;
+  }
+  const near = scopeBefore(p, share, 0).find((f) => f.role !== 'base' && !f.range && f.clause >= share.clause - 1 && !f.percent && !f.permille);
+  return near && isCount(near) ? near : undefined;
+}
+
+function shares(p: Paragraph): Relation[] {
+  const out: Relation[] = [];
+  const shareList = p.figures.filter((f) => f.role === 'share');
+  const partOf = new Map(shareList.map((s) => [s, sharePart(p, s)] as const));
+  // A count with a share of its own is a part of something, not the whole of another share.
+  const parts = new Set([...partOf.values()].filter((f): f is Figure => !!f));
+  for (const share of shareList) {
+    const part = partOf.get(share);
+    if (!part) continue;
+    const wholeName = share.name.replace(/的$/, '');
+    // `占年初预算10065万元的43.2%`: the whole is written in the share's own clause.
+    const inClause = p.figures.find((f) => f.role === 'base' && f.clause === share.clause && f.line === share.line && f.index < share.index);
+    if (!inClause && REGION_WHOLE.test(wholeName) && !/总数|总量/.test(wholeName)) continue;
+    const candidates = inClause
+      ? [inClause]
+      : scopeBefore(p, part).filter((f) => isCount(f) && f !== part && !parts.has(f) && f.unit === part.unit && f.hi >= part.lo - EPSILON && otherPeriod(p, f) === otherPeriod(p, part));
+    if (candidates.length === 0) continue;
+    const generic = GENERIC_WHOLE.test(wholeName.replace(/^(?:案件|各类|群众|诉求|问题)?/, '')) || /总数|总量|总额|总计/.test(wholeName);
+    const core = wholeName.replace(/(?:总数|总量|总额|总计|的|全部)$/g, '');
+    const named = core.length >= 2 ? candidates.filter((f) => f.metric.includes(core) || (verbOf(core) !== null && verbOf(core) === verbOf(f.metric))) : [];
+    const totals = candidates.filter((f) => f.total);
+    const readings = candidates.map((whole) => {
+      const q = ratio(part, whole, share.permille ? 1000 : 100)!;
+      const certain = inClause !== undefined || (named.length === 1 ? whole === named[0] : generic && (totals.length === 1 ? whole === totals[0] : candidates.length === 1));
+      return { whole, lo: q[0], hi: q[1], certain, ok: agrees(share, q[0], q[1], part.approx || whole.approx) };
+    });
+    const good = readings.find((x) => x.ok);
+    const certainReading = readings.find((x) => x.certain);
+    const shown = good ?? certainReading ?? readings[0];
+    const computed = (part.value / shown.whole.value) * 100;
+    const line = (x: (typeof readings)[number]) => `${formatNumber(part.value)} / ${formatNumber(x.whole.value)} = ${formatNumber((part.value / x.whole.value) * 100, Math.max(2, share.decimals + 1))}%（${x.whole.metric || '?'}）${x.ok ? '✓' : '✗'}`;
+    out.push({
+      kind: 'share',
+      anchor: share,
+      members: [part, shown.whole],
+      complete: true,
+      holds: !!good,
+      certain: !!certainReading,
+      computed,
+      explanation: `${formatNumber(part.value)} / ${formatNumber(shown.whole.value)} = ${formatNumber(computed, Math.max(2, share.decimals))}%，文中 ${formatNumber(share.value, share.decimals)}% ${good ? '✓' : '✗'}`,
+      readings: readings.map(line),
+      certainValue: onlyCertain(readings, (x) => (part.value / x.whole.value) * (share.permille ? 1000 : 100)),
+    });
+  }
+  return out;
+}
+
+/** Shares that the text says make up a whole (one is 其他, or 分别占): they add to 100% within their rounding. */
+function shareSets(p: Paragraph): Relation[] {
+  const out: Relation[] = [];
+  for (const statement of p.statements) {
+    const list = statement.filter((f) => f.role === 'share' && !f.range && GENERIC_WHOLE.test(f.name.replace(/的$/, '')));
+    if (list.length < 2) continue;
+    const complete = list.some((f) => COMPLETE_WORDS.test(f.before.replace(/^[，,\s]+/, '')) || /其他|其它|其余/.test(f.before)) || /分别占/.test(p.doc.norm.slice(statementStart(statement), list[0].figureStart));
+    if (!complete) continue;
+    const sum = list.reduce((n, f) => n + f.value, 0);
+    const units = list.reduce((n, f) => n + 10 ** -f.decimals, 0);
+    const holds = sum > 100 - units - EPSILON && sum <= 100 + units / 2 + EPSILON;
+    const explanation = `${list.map((f) => formatNumber(f.value, f.decimals)).join('% + ')}% = ${formatNumber(sum, 2)}%，应为 100% ${holds ? '✓' : '✗'}`;
+    out.push({ kind: 'shares', anchor: list[0], members: list, complete: true, holds, certain: true, computed: sum, explanation, readings: [explanation], certainValue: null });
+  }
+  return out;
+}
+
+function statementStart(statement: Figure[]): number {
+  return Math.max(0, statement[0].figureStart - 60);
+}
+
+// ——— growth, differences and percentage points ———
+
+/** `从39家增加到72家`, `由80%提高到85%`: the two ends of a change, in order. */
+function fromToPairs(p: Paragraph): { from: Figure; to: Figure }[] {
+  const out: { from: Figure; to: Figure }[] = [];
+  for (let i = 0; i + 1 < p.figures.length; i++) {
+    const a = p.figures[i];
+    const b = p.figures[i + 1];
+    if (a.unit !== b.unit || a.range || b.range) continue;
+    const lead = p.doc.norm.slice(Math.max(p.lineStart, a.figureStart - 12), a.figureStart);
+    const between = p.doc.norm.slice(a.end, b.figureStart);
+    if (/[由从]\s*[^，,；;。]{0,10}$/.test(lead) && /^[^，,；;。]{0,12}?(?:增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小|升|降)?(?:到|至)\s*[^，,；;。]{0,8}$/.test(between)) out.push({ from: a, to: b });
+  }
+  return out;
+}
+
+function changes(p: Paragraph): Relation[] {
+  const out: Relation[] = [];
+  const pairs = fromToPairs(p);
+  const stated = p.figures.filter((f) => f.role === 'growth' || f.role === 'difference' || f.role === 'points');
+  // `分别增长A%、B%`: the n-th stated change of a `分别` list goes with the n-th pair.
+  const respective = new Map<Figure, { from: Figure; to: Figure }>();
+  for (const f of stated) {
+    const lead = p.doc.norm.slice(Math.max(p.lineStart, f.figureStart - 16), f.figureStart);
+    if (!/分别/.test(lead)) continue;
+    const group = stated.filter((g) => g.role === f.role && p.statementOf.get(g) === p.statementOf.get(f) && g.index >= f.index);
+    const before = pairs.filter((x) => x.to.index < f.index && p.statementOf.get(x.to) === p.statementOf.get(f));
+    group.forEach((g, k) => {
+      const pair = before[before.length - group.length + k];
+      if (pair && pair.from.unit === (g.role === 'points' ? '%' : pair.from.unit)) respective.set(g, pair);
+    });
+  }
+  for (const f of stated) {
+    // The figure that changed: the nearest one before the stated change in its statement.
+    const scope = scopeBefore(p, f, 0);
+    const pair = respective.get(f) ?? pairs.find((x) => x.to.index < f.index && x.to.index >= (scope[scope.length - 1]?.index ?? 0) && p.statementOf.get(x.to) === p.statementOf.get(f) && unitFits(f, x.to));
+    const current = pair?.to ?? scope.find((g) => unitFits(f, g) && g.role !== 'growth' && g.role !== 'difference' && g.role !== 'points' && !otherPeriod(p, g) && !g.range);
+    if (!current) continue;
+    const readings: { previous: number[]; label: string; certain: boolean }[] = [];
+    if (pair) readings.push({ previous: [pair.from.lo, pair.from.hi], label: formatNumber(pair.from.value), certain: true });
+    // Last year's figure of the same metric, stated in the paragraph (`上年同期192件`, `2023年66件`).
+    for (const g of p.figures) {
+      if (g === current || !unitFits(f, g) || g.role !== current.role) continue;
+      const earlier = (otherPeriod(p, g) && !otherPeriod(p, current)) || (g.year !== null && current.year !== null && g.year < current.year);
+      if (!earlier || (pair && g === pair.from) || /不含|不包括|旧存|结转|除去|扣除/.test(g.before)) continue;
+      const sameMetric = verbOf(g.metric) === verbOf(current.metric) || g.metric === current.metric || g.depth > current.depth;
+      readings.push({ previous: [g.lo, g.hi], label: formatNumber(g.value), certain: sameMetric });
+    }
+    // A growth and a difference stated for the same figure imply last year's: `262件，同比下降2.60%，同比减少7件`.
+    // Both must follow that figure before any other count does (`…7件；行政诉讼案件31件，…` starts another).
+    if (f.role === 'growth') {
+      const cluster: Figure[] = [];
+      for (const g of p.statements[p.statementOf.get(f)!]) {
+        if (g.index <= current.index) continue;
+        if (g.role === 'count' || g.role === 'base') break;
+        cluster.push(g);
+      }
+      const diff = cluster.find((g) => g.role === 'difference' && g.unit === current.unit);
+      if (diff && diff.direction && f.direction && diff.direction === f.direction) {
+        const sign = diff.direction === 'up' ? -1 : 1;
+        readings.push({ previous: [current.lo + sign * diff.hi, current.hi + sign * diff.lo].sort((a, b) => a - b), label: formatNumber(current.value + sign * diff.value), certain: true });
+      }
+    }
+    if (readings.length === 0) continue;
+    const results = readings.map((reading) => {
+      const [plo, phi] = reading.previous;
+      let lo: number;
+      let hi: number;
+      let computed: number;
+      if (f.role === 'growth') {
+        if (plo <= 0) return { ...reading, ok: true, computed: NaN };
+        const a = ((current.lo - phi) / phi) * 100;
+        const b = ((current.hi - plo) / plo) * 100;
+        computed = ((current.value - (plo + phi) / 2) / ((plo + phi) / 2)) * 100;
+        [lo, hi] = f.direction === 'down' ? [-b, -a] : [a, b];
+      } else {
+        const a = current.lo - phi;
+        const b = current.hi - plo;
+        computed = current.value - (plo + phi) / 2;
+        [lo, hi] = f.direction === 'down' ? [-b, -a] : [a, b];
+        if (f.direction === 'down') computed = -computed;
+      }
+      if (f.direction === 'down' && f.role === 'growth') computed = -computed;
+      const ok = f.direction === null ? agrees(f, Math.min(Math.abs(lo), Math.abs(hi)), Math.max(Math.abs(lo), Math.abs(hi)), current.approx) : agrees(f, lo, hi, current.approx);
+      return { ...reading, ok, computed };
+    });
+    const good = results.find((x) => x.ok);
+    const certainReading = results.find((x) => x.certain);
+    const shown = good ?? certainReading ?? results[0];
+    const kind = f.role === 'growth' ? 'growth' : f.role === 'points' ? 'points' : 'difference';
+    const unit = f.role === 'growth' ? '%' : f.role === 'points' ? ' 个百分点' : f.unit;
+    const describe = (x: (typeof results)[number]) =>
+      f.role === 'growth'
+        ? `(${formatNumber(current.value)} − ${x.label}) / ${x.label} = ${formatNumber(x.computed, Math.max(2, f.decimals + 1))}%，文中${f.direction === 'down' ? '下降' : '增长'} ${formatNumber(f.value, f.decimals)}% ${x.ok ? '✓' : '✗'}`
+        : `${formatNumber(current.value)} − ${x.label} = ${formatNumber(x.computed, Math.max(2, f.decimals))}${unit}，文中${f.direction === 'down' ? '减少' : '增加'} ${formatNumber(f.value, f.decimals)}${unit} ${x.ok ? '✓' : '✗'}`;
+    out.push({ kind, anchor: f, members: [current], complete: true, holds: !!good, certain: !!certainReading, computed: shown.computed, explanation: describe(shown), readings: results.map(describe), certainValue: null });
+  }
+  return out;
+}
+
+/** The figure a stated change is of: a count for growth and differences (same unit for a difference), a rate for points. */
+function unitFits(change: Figure, g: Figure): boolean {
+  if (change.role === 'points') return (g.percent || g.permille) && (change.unit === '个千分点') === g.permille && (g.role === 'rate' || g.role === 'share' || g.role === 'percent');
+  if (g.percent || g.permille || g.unit === '个百分点' || g.unit === '个千分点') return false;
+  if (change.role === 'difference') return g.unit === change.unit;
+  return g.role === 'count' || g.role === 'difference';
+}
+
+// ——— averages ———
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The days a period names, as the possible counts (a year may be leap). */
+function periodDays(p: Paragraph, before: number, year: number | null): number[] | null {
+  const text = p.doc.norm.slice(p.lineStart, before);
+  const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const febs = year !== null ? [leap(year) ? 29 : 28] : [28, 29];
+  const span = /(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[-—–~～至到]\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日/.exec(text);
+  if (span) {
+    const m1 = Number(span[1]);
+    const d1 = Number(span[2]);
+    const m2 = span[3] ? Number(span[3]) : m1;
+    const d2 = Number(span[4]);
+    if (m1 < 1 || m1 > 12 || m2 < m1) return null;
+    let days = 0;
+    for (let m = m1; m < m2; m++) days += DAYS_IN_MONTH[m - 1];
+    return [days + d2 - d1 + 1];
+  }
+  if (/本周|上周|第\s*\d+\s*周|周报/.test(text)) return [7];
+  if (/前三季度/.test(text)) return febs.map((f) => 273 - 28 + f);
+  if (/上半年/.test(text)) return febs.map((f) => 181 - 28 + f);
+  const quarter = /第?([一二三四1-4])季度/.exec(text);
+  if (quarter) {
+    const q = '一二三四'.indexOf(quarter[1]) + 1 || Number(quarter[1]);
+    return q === 1 ? febs.map((f) => 90 - 28 + f) : [[91, 92, 92][q - 2]];
+  }
+  const months = /(\d{1,2})\s*[-—–~～至到]\s*(\d{1,2})\s*月/.exec(text);
+  if (months) {
+    const a = Number(months[1]);
+    const b = Number(months[2]);
+    if (a < 1 || b > 12 || b < a) return null;
+    const base = DAYS_IN_MONTH.slice(a - 1, b).reduce((n, d) => n + d, 0);
+    return a <= 2 && b >= 2 ? febs.map((f) => base - 28 + f) : [base];
+  }
+  const month = /(?<![\d-—–~～至到])(\d{1,2})\s*月份?(?!\s*\d{1,2}\s*日)/.exec(text);
+  if (month) {
+    const m = Number(month[1]);
+    if (m < 1 || m > 12) return null;
+    return m === 2 ? febs : [DAYS_IN_MONTH[m - 1]];
+  }
+  if (/全年|年度|去年|今年|本年/.test(text)) return year !== null ? [leap(year) ? 366 : 365] : [365, 366];
+  return null;
+}
+
+function averages(p: Paragraph): Relation[] {
+  const out: Relation[] = [];
+  for (const a of p.figures) {
+    if (a.role !== 'average' || !/^(?:日均|平均每[天日])$/.test(a.name)) continue;
+    const total = scopeBefore(p, a, 0).find((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g));
+    if (!total) continue;
+    const year = p.figures.find((g) => g.year !== null)?.year ?? yearOfText(p.norm);
+    const days = periodDays(p, total.figureStart, year);
+    if (!days) continue;
+    const readings = days.map((d) => {
+      const lo = total.lo / d;
+      const hi = total.hi / d;
+      return { d, lo, hi, ok: agrees(a, lo, hi, total.approx) };
+    });
+    const good = readings.find((x) => x.ok);
+    const shown = good ?? readings[0];
+    const describe = (x: (typeof readings)[number]) => `${formatNumber(total.value)} ÷ ${x.d} 天 = ${formatNumber(total.value / x.d, Math.max(2, a.decimals + 1))}，文中日均 ${formatNumber(a.value, a.decimals)} ${x.ok ? '✓' : '✗'}`;
+    out.push({ kind: 'average', anchor: a, members: [total], complete: true, holds: !!good, certain: true, computed: total.value / shown.d, explanation: describe(shown), readings: readings.map(describe), certainValue: null });
+  }
+  return out;
+}
+
+function yearOfText(text: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+// ——— the paragraph walk ———
+
+export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[] {
+  const relations: Relation[] = [];
+  const byLine = new Map<number, Figure[]>();
+  for (const f of figures) {
+    const list = byLine.get(f.line);
+    if (list) list.push(f);
+    else byLine.set(f.line, [f]);
+  }
+  for (const [line, all] of byLine) {
+    if (all.length < 2) continue;
+    const years = all.map((f) => f.year).filter((y): y is number => y !== null);
+    const p: Paragraph = { doc, figures: [], statements: [], statementOf: new Map(), lineStart: doc.lines[line].start, norm: doc.lines[line].norm, year: years.length ? Math.max(...years.slice(0, 1000)) : null };
+    let current = -1;
+    for (const f of all) {
+      if (f.statement !== current) {
+        current = f.statement;
+        p.statements.push([]);
+      }
+      p.statements[p.statements.length - 1].push(f);
+    }
+    // A run-on statement of hundreds of figures is no sentence a reader checks; skipping it keeps the work linear.
+    p.statements = p.statements.filter((s) => s.length <= MAX_FIGURES_PER_STATEMENT);
+    p.figures = p.statements.flat();
+    p.statements.forEach((s, k) => s.forEach((f) => p.statementOf.set(f, k)));
+    if (p.figures.length < 2) continue;
+    const claimed = new Set<Figure>();
+    const sums = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
+    relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...changes(p), ...averages(p));
   }
   return relations;
 }

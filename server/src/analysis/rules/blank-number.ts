@@ -9,8 +9,10 @@ const AFTER_VERB = /(?<=(?:共|共计|合计|累计|收集|解决|受理|办理|
 
 export const blankNumber: Rule = {
   id: 'blank-number',
+  title: '数字空缺',
   severity: 'error',
   description: '数字空缺：量词或计数对象前缺少数字（如“解决 个”）',
+  tags: ['leftovers'],
   check({ doc, parsed, structure }) {
     const findings: RawFinding[] = [];
     for (const line of doc.lines) {

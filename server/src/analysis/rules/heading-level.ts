@@ -12,8 +12,10 @@ function missingLevels(from: number, to: number): string {
 
 export const headingLevel: Rule = {
   id: 'heading-level',
+  title: '标题层级错位',
   severity: 'warning',
   description: '标题层级错位：缺少上一级标题（如“（1）”直接位于“一、”之下）',
+  tags: ['outline'],
   check({ structure }) {
     const findings: RawFinding[] = [];
     const numbered = structure.headings.filter((h) => h.style !== 'none');

@@ -6,8 +6,11 @@ import type { RawFinding, RawFix, Rule } from './rule';
 
 export const headingSequence: Rule = {
   id: 'heading-sequence',
+  title: '序号跳号或重复',
   severity: 'warning',
   description: '标题或“一是、二是”序号跳号、重复或重新开始',
+  tags: ['outline'],
+  fix: 'safe',
   check({ structure }) {
     const findings: RawFinding[] = [];
     for (const group of siblingGroups(structure.headings)) {

@@ -19,8 +19,11 @@ const STYLE_NAME: Record<NumberingStyle, string> = {
 
 export const headingStyle: Rule = {
   id: 'heading-style',
+  title: '编号样式不一',
   severity: 'info',
   description: '同一层级的标题编号样式不一致（如“1.”与“1、”混用）',
+  tags: ['outline', 'style'],
+  fix: 'safe',
   check({ structure }) {
     const findings: RawFinding[] = [];
     const byLevel = new Map<number, HeadingLine[]>();

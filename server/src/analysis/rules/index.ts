@@ -1,5 +1,5 @@
 import type { Severity } from '../types';
-import type { Rule } from './rule';
+import type { Rule, RuleTag } from './rule';
 import { placeholder } from './placeholder';
 import { headingSequence } from './heading-sequence';
 import { headingLevel } from './heading-level';
@@ -8,6 +8,10 @@ import { requiredSection } from './required-section';
 import { sectionHeading } from './section-heading';
 import { sectionOrder } from './section-order';
 import { rateMismatch } from './rate-mismatch';
+import { shareMismatch } from './share-mismatch';
+import { growthMismatch } from './growth-mismatch';
+import { pointsMismatch } from './points-mismatch';
+import { averageMismatch } from './average-mismatch';
 import { sumMismatch } from './sum-mismatch';
 import { partExceedsTotal } from './part-exceeds-total';
 import { rateOver100 } from './rate-over-100';
@@ -24,10 +28,14 @@ export const RULES: readonly Rule[] = [
   placeholder,
   blankNumber,
   rateMismatch,
+  shareMismatch,
   sumMismatch,
   partExceedsTotal,
   rateOver100,
   repeatedFigure,
+  growthMismatch,
+  pointsMismatch,
+  averageMismatch,
   planYear,
   regionMismatch,
   headingSequence,
@@ -37,19 +45,23 @@ export const RULES: readonly Rule[] = [
 
 export interface RuleDescriptor {
   id: string;
+  title: string;
   severity: Severity;
   description: string;
+  tags: RuleTag[];
+  /** none: no fix; safe: `--fix` may apply it; manual: offered in the editor only. */
+  fix: 'none' | 'safe' | 'manual';
 }
 
 /** Findings the core itself reports, outside RULES. */
 const CORE_RULES: readonly RuleDescriptor[] = [
-  { id: 'file-size', severity: 'info', description: '文件超过大小上限，已跳过检查' },
-  { id: 'nesting-depth', severity: 'info', description: 'Markdown 嵌套过深，已按行分析' },
-  { id: 'finding-limit', severity: 'info', description: '同一规则的问题过多，超出部分未逐条列出' },
+  { id: 'file-size', title: '文件过大', severity: 'info', description: '文件超过大小上限，已跳过检查', tags: [], fix: 'none' },
+  { id: 'nesting-depth', title: '嵌套过深', severity: 'info', description: 'Markdown 嵌套过深，已按行分析', tags: [], fix: 'none' },
+  { id: 'finding-limit', title: '问题过多', severity: 'info', description: '同一规则的问题过多，超出部分未逐条列出', tags: [], fix: 'none' },
 ];
 
 export function ruleDescriptors(): RuleDescriptor[] {
-  return [...RULES.map(({ id, severity, description }) => ({ id, severity, description })), ...CORE_RULES];
+  return [...RULES.map(({ id, title, severity, description, tags, fix }) => ({ id, title, severity, description, tags, fix: fix ?? ('none' as const) })), ...CORE_RULES];
 }
 
 export function ruleIds(): string[] {

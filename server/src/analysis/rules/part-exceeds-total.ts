@@ -1,19 +1,21 @@
+import { failedRelations, written } from './relation-rule';
 import type { RawFinding, Rule } from './rule';
 
 export const partExceedsTotal: Rule = {
   id: 'part-exceeds-total',
+  title: '部分大于整体',
   severity: 'warning',
-  description: '部分大于整体（如办结数大于受理数、调处数大于接报数）',
-  check({ doc, numbers }) {
+  description: '部分大于整体（“其中”的一项大于总数；纠错、败诉、调解成功等多于其所属的审结、受理数）',
+  tags: ['numbers'],
+  check(ctx) {
     const findings: RawFinding[] = [];
-    for (const r of numbers.relations) {
-      if (r.kind !== 'subset' || r.holds) continue;
+    for (const r of failedRelations(ctx, ['subset'])) {
       const [part] = r.members;
       const whole = r.anchor;
       findings.push({
         start: part.start,
         end: part.end,
-        message: `部分大于整体：“${part.before.slice(-8)}”${doc.text.slice(part.figureStart, part.end)}，多于“${whole.before.slice(-8)}”${doc.text.slice(whole.figureStart, whole.end)}`,
+        message: `部分大于整体：“${part.metric.slice(-8) || '部分'}”${written(ctx, part)}，多于“${whole.metric.slice(-8) || '整体'}”${written(ctx, whole)}`,
       });
     }
     return findings;

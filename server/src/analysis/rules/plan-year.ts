@@ -2,8 +2,10 @@ import type { RawFinding, Rule } from './rule';
 
 export const planYear: Rule = {
   id: 'plan-year',
+  title: '计划年份不符',
   severity: 'warning',
   description: '下一年度安排的年份不是报告年度加一，或标题与开篇的年份不一致',
+  tags: ['sections'],
   check({ year }) {
     const findings: RawFinding[] = [];
     // The plan's year is only checked against a year read elsewhere (not from the plan itself).

@@ -82,8 +82,10 @@ export function ownRegion({ doc, structure }: RuleContext): { provinces: Set<str
 
 export const regionMismatch: Rule = {
   id: 'region-mismatch',
+  title: '其他地区名称',
   severity: 'warning',
   description: '正文中出现其他省市的名称，疑似从其他地区的报告中遗留',
+  tags: ['leftovers'],
   check(ctx) {
     const own = ownRegion(ctx);
     if (own.provinces.size === 0) return [];

@@ -1,38 +1,44 @@
-import type { Quantity } from '../numbers';
-import type { RawFinding, Rule } from './rule';
+import type { Figure } from '../numbers';
+import type { RawFinding, Rule, RuleContext } from './rule';
 
-const FILLER = /^(?:[\s，,、]|其中|全年|今年|共计|合计|累计|总计|共|计|达到|达|约|近|超过|有|了)+/;
+// A metric that compares or divides names no quantity of its own.
+const RELATIVE = /同比|环比|比上|较上|比去|较去|增加|减少|增长|下降|上升|提高|降低|占|平均|日均|人均|分别|其中|本周|本月|当月|当天|累计/;
+const YEAR = /((?:19|20)\d{2})\s*年/g;
 
-/** What a figure counts: the words right before it, without fillers like 共 or 全年. */
-function metric(q: Quantity): string | null {
-  const subject = q.before
-    .replace(/^.*[，,；;：:、（(）)]/, '')
-    .replace(/^.*(?:共计|合计|累计|总计|共)(?=.{2})/, '')
-    .replace(FILLER, '')
-    .replace(/(?:共计|合计|累计|共|达到|达|为|约|近)$/, '');
-  // Too short to be the same metric by chance (`办理`, `开展`): no comparison.
-  return subject.length >= 4 && /^[\u4e00-\u9fff“”"]+$/.test(subject) ? subject : null;
+/** The last year named before the figure in its paragraph (a figure of 2022 and one of 2023 are two figures). */
+function yearContext(ctx: RuleContext, q: Figure): string {
+  const line = ctx.doc.lines[q.line];
+  const text = ctx.doc.norm.slice(line.start, q.figureStart);
+  let year = '';
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) year = m[1];
+  return year;
 }
 
 export const repeatedFigure: Rule = {
   id: 'repeated-figure',
+  title: '同一指标数字不一',
   severity: 'warning',
-  description: '同一指标在报告中前后出现不同的数字',
-  check({ doc, numbers, sections }) {
+  description: '同一指标（同一说法、同一计量单位、同一年份）在报告的不同段落中出现不同的数字',
+  tags: ['numbers'],
+  check(ctx) {
+    const { doc, numbers, sections } = ctx;
     const findings: RawFinding[] = [];
     const plan = sections.nextYear;
-    const seen = new Map<string, Quantity>();
+    const seen = new Map<string, Figure>();
     for (const q of numbers.quantities) {
-      if (q.approx || q.percent || (plan && q.start >= plan.start && q.start <= plan.end)) continue;
-      const m = metric(q);
-      if (!m) continue;
-      const key = `${m}|${q.unit}`;
+      if (q.role !== 'count' || q.approx || q.range || q.previousPeriod || q.year !== null || (plan && q.start >= plan.start && q.start <= plan.end)) continue;
+      // Too short to be the same metric by chance (`办理`, `开展`), or a relative figure: no comparison.
+      const m = q.metric;
+      if (m.length < 4 || !/^[\u4e00-\u9fff]+$/.test(m) || RELATIVE.test(m)) continue;
+      const key = `${m}|${q.unit}|${yearContext(ctx, q)}`;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, q);
         continue;
       }
-      if (first.value === q.value) continue;
+      // Members of one enumeration, or figures of one paragraph, are parallel facts, not one figure said twice.
+      if (first.line === q.line || first.value === q.value) continue;
       findings.push({
         start: q.start,
         end: q.end,

@@ -16,8 +16,11 @@ function anchor(ctx: RuleContext): { start: number; end: number } {
 
 export const requiredSection: Rule = {
   id: 'required-section',
+  title: '缺少必备部分',
   severity: 'error',
   description: '缺少《法治政府建设与责任落实督察工作规定》要求的必备部分',
+  tags: ['sections'],
+  fix: 'manual',
   check(ctx) {
     const findings: RawFinding[] = [];
     const early = ctx.year.year !== null && ctx.year.year < FIRST_YEAR_OF_RULE;

@@ -41,10 +41,22 @@ export interface RuleContext {
   options: AnalyzeOptions;
 }
 
+/** The groups a reviewer counts findings by. */
+export type RuleTag = 'numbers' | 'sections' | 'outline' | 'style' | 'leftovers';
+
 export interface Rule {
   id: string;
+  /** A short Chinese name, for summaries and tables (`比率不符`). */
+  title: string;
   severity: Severity;
   /** One line, Chinese. */
   description: string;
+  tags: RuleTag[];
+  /**
+   * Whether its findings carry fixes: `safe` ones change only what is certain
+   * (a recomputed rate, a numeral) and may be applied unattended (`--fix`);
+   * `manual` ones insert or restructure text a writer must read first.
+   */
+  fix?: 'safe' | 'manual';
   check(ctx: RuleContext): RawFinding[];
 }

@@ -4,8 +4,10 @@ const FORM_NAME = { paragraph: '段落', item: '条目', sentence: '一句话' }
 
 export const sectionHeading: Rule = {
   id: 'section-heading',
+  title: '必备部分无标题',
   severity: 'info',
   description: '必备部分只以段落或句子出现，没有单列标题',
+  tags: ['sections'],
   check({ sections, catalogue }) {
     const findings: RawFinding[] = [];
     for (const entry of catalogue) {

@@ -2,8 +2,10 @@ import type { RawFinding, Rule } from './rule';
 
 export const sectionOrder: Rule = {
   id: 'section-order',
+  title: '必备部分顺序',
   severity: 'info',
   description: '必备部分顺序：主要举措和成效应在存在问题和下一年度安排之前，下一年度安排应在最后',
+  tags: ['sections'],
   check({ sections, catalogue }) {
     const findings: RawFinding[] = [];
     const name = (key: string) => catalogue.find((e) => e.key === key)!.name;
