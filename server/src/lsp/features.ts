@@ -4,6 +4,7 @@ import { fixRanges, type DetailedAnalysis } from '../analysis/analyze';
 import type { RawFix } from '../analysis/rules/rule';
 import type { Analysis, OutlineNode, Range, SectionKey } from '../analysis/types';
 import type { SectionEntry } from '../analysis/sections';
+import type { RelationKind } from '../analysis/numbers';
 import { REGULATION_ORDER } from '../analysis/skeleton';
 import { suggestionsAt } from '../analysis/completion';
 import { toDiagnostic } from './convert';
@@ -157,7 +158,7 @@ export function outlineResponse(uri: string, version: number, isReport: boolean,
   };
 }
 
-const RELATION_NAME = { rate: '比率', sum: '分项与总数', subset: '部分与整体' } as const;
+const RELATION_NAME: Record<RelationKind, string> = { rate: '比率', share: '占比', shares: '各项占比', sum: '分项与总数', subset: '部分与整体', growth: '增幅', difference: '增减数', points: '百分点', average: '平均数' };
 
 /** On a figure that takes part in a relation: the arithmetic (`1194 / 1195 = 99.92%，文中 99.9% ✓`). */
 export function hover(result: DetailedAnalysis, position: Position): Hover | null {
@@ -171,6 +172,8 @@ export function hover(result: DetailedAnalysis, position: Position): Hover | nul
     if (!hit) continue;
     range ??= ctx.doc.range(hit.start, hit.end);
     lines.push(`**${RELATION_NAME[r.kind]}**：${r.explanation}`);
+    // Every reading tried, so a writer sees why a figure was (or was not) flagged.
+    if (r.readings.length > 1) lines.push(r.readings.map((x) => `- ${x}`).join('\n'));
   }
   if (lines.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
