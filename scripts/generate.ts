@@ -4,6 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
+import * as ToTraditional from 'opencc-js/preset/cn2t';
+import { ConverterBuilder } from 'opencc-js/core';
 import { sectionCatalogue } from '../server/src/analysis/sections';
 import { escapeSnippet, partSnippet, reportSkeleton, REGULATION_ORDER } from '../server/src/analysis/skeleton';
 import type { Phrase } from '../server/src/analysis/phrases';
@@ -13,6 +15,22 @@ const ROOT = process.env.FAZHI_REPORT_ROOT ?? join(__dirname, '..');
 export const PHRASES_SOURCE = join(ROOT, 'server/src/analysis/data/phrases.json');
 export const PHRASES_OUT = join(ROOT, 'server/src/analysis/data/phrases.generated.json');
 export const SNIPPETS_OUT = join(ROOT, 'snippets/fazhi-report.json');
+export const TRADITIONAL_OUT = join(ROOT, 'server/src/analysis/data/traditional.generated.json');
+
+/**
+ * The text we insert (each part's heading and guiding sentence) in standard,
+ * Taiwan and Hong Kong Traditional, converted here with OpenCC's phrase
+ * dictionaries so that the extension need not carry them (tens of MB in memory).
+ */
+export function generateTraditional(): Record<string, { t: string; tw: string; hk: string }> {
+  const build = ConverterBuilder(ToTraditional);
+  const convert = { t: build({ from: 'cn', to: 't' }), tw: build({ from: 'cn', to: 'tw' }), hk: build({ from: 'cn', to: 'hk' }) };
+  const out: Record<string, { t: string; tw: string; hk: string }> = {};
+  for (const entry of sectionCatalogue()) {
+    for (const text of [entry.skeleton, entry.guide]) out[text] = { t: convert.t(text), tw: convert.tw(text), hk: convert.hk(text) };
+  }
+  return out;
+}
 
 interface SnippetEntry {
   prefix: string[];
@@ -71,6 +89,7 @@ export function generatedFiles(): Record<string, string> {
   return {
     [PHRASES_OUT]: JSON.stringify(phrases, null, 2) + '\n',
     [SNIPPETS_OUT]: JSON.stringify(generateSnippets(phrases), null, 2) + '\n',
+    [TRADITIONAL_OUT]: JSON.stringify(generateTraditional(), null, 2) + '\n',
   };
 }
 

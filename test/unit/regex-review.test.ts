@@ -25,7 +25,7 @@ const REVIEWED: Record<string, string> = {
 const DYNAMIC_REVIEWED: Record<string, string> = {
   "server/src/analysis/numbers/quantities.ts|new RegExp(`^(?:${UNITS.join('|')})`)": 'anchored alternation of literal measure words',
   'server/src/analysis/numbers/quantities.ts|new RegExp(`百分之(${CN_NUMERAL}+(?:点[零〇一二三四五六七八九]+)?)`, \'g\')': 'one character class run, an optional literal group: no ambiguity',
-  "server/src/analysis/numbers/quantities.ts|new RegExp(`${CN_NUMERAL}+`, 'g')": 'one character class run; what follows is checked in code',
+  "server/src/analysis/numbers/quantities.ts|new RegExp(`${CN_NUMERAL}{1,${MAX_NUMERAL_LENGTH}}(?=[${UNIT_FIRST}])`, 'g')": 'a run bounded to 24 characters before a lookahead: at most 24 steps from each start',
   "server/src/analysis/rules/blank-number.ts|new RegExp(`(?<=[\\\\u4e00-\\\\u9fff])[ \\\\u3000\\\\u00a0]+(?=${MEASURE}(?:[，。；、,.;：:）)]|$))`, 'g')":
     'a run of spaces tried only right after a Chinese character (the lookbehind fails at once inside a run)',
   "server/src/analysis/rules/region-mismatch.ts|new RegExp(data.fixedExpressions.join('|'), 'g')": 'alternation of literal fixed expressions from regions.json',

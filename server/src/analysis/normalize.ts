@@ -1,6 +1,5 @@
 import * as Preset from 'opencc-js/preset/t2cn';
-import * as ToTraditional from 'opencc-js/preset/cn2t';
-import { ConverterBuilder } from 'opencc-js/core';
+import traditionalTexts from './data/traditional.generated.json';
 
 // Characters that appear in almost any Traditional text about government work
 // and never in a Simplified one (著 is left out: it is Simplified too).
@@ -78,36 +77,46 @@ export function toSimplified(text: string): string {
 }
 
 type Script = 't' | 'tw' | 'hk';
-let toTraditionalConverters: Record<Script, (text: string) => string> | undefined;
+const TRADITIONAL = traditionalTexts as Record<string, Record<Script, string>>;
+let variantChars: { tw: Uint8Array; hk: Uint8Array } | undefined;
 
-function traditionalConverters(): Record<Script, (text: string) => string> {
-  if (toTraditionalConverters) return toTraditionalConverters;
-  const build = ConverterBuilder(ToTraditional);
-  return (toTraditionalConverters = { t: build({ from: 'cn', to: 't' }), tw: build({ from: 'cn', to: 'tw' }), hk: build({ from: 'cn', to: 'hk' }) });
+/** The characters that only the Taiwan or only the Hong Kong standard writes (OpenCC's variant dictionaries). */
+function variants(): { tw: Uint8Array; hk: Uint8Array } {
+  if (variantChars) return variantChars;
+  const mark = (variant: 'tw' | 'hk') => {
+    const flags = new Uint8Array(65536);
+    for (const [k, v] of characterDict(Preset.from[variant][0] as readonly Dict[])) if (k.length === 1 && k !== v) flags[k.charCodeAt(0)] = 1;
+    return flags;
+  };
+  return (variantChars = { tw: mark('tw'), hk: mark('hk') });
 }
 
 /**
- * Simplified text written in the script of a Traditional document: the
- * variant (standard, Taiwan or Hong Kong) that best reproduces the document's
- * own opening from its simplified view. Used for text we insert (a missing
- * part), so that it reads like the rest. A Simplified document gets it as is.
+ * A text we insert (a part's heading or guiding sentence), written in the
+ * script of a Traditional document: the Taiwan or Hong Kong standard when the
+ * document uses more of its own characters, else standard Traditional. The
+ * conversions are made at build time (scripts/generate.ts); a Simplified
+ * document, or a text that has none, gets it as it is.
  */
 export function inScriptOf(documentText: string, documentNorm: string, simplified: string): string {
   if (documentText === documentNorm) return simplified;
-  const converters = traditionalConverters();
-  const sample = documentNorm.slice(0, 2000);
-  const original = documentText.slice(0, 2000);
-  let best: Script = 't';
-  let bestScore = -1;
-  for (const script of ['t', 'tw', 'hk'] as const) {
-    const converted = converters[script](sample);
-    let score = 0;
-    // Character conversion keeps the length; a phrase conversion that does not is compared up to where it drifts.
-    for (let i = 0; i < Math.min(converted.length, original.length); i++) if (converted[i] === original[i]) score++;
-    if (score > bestScore) {
-      bestScore = score;
-      best = script;
+  const converted = TRADITIONAL[simplified];
+  if (!converted) return simplified;
+  if (documentText !== lastDocument) {
+    const { tw, hk } = variants();
+    let twCount = 0;
+    let hkCount = 0;
+    for (let i = 0; i < documentText.length; i++) {
+      const c = documentText.charCodeAt(i);
+      twCount += tw[c];
+      hkCount += hk[c];
     }
+    lastDocument = documentText;
+    lastScript = twCount > hkCount && twCount > 0 ? 'tw' : hkCount > twCount ? 'hk' : 't';
   }
-  return converters[best](simplified);
+  return converted[lastScript];
 }
+
+// The script of the last document asked about (each missing part of one report asks again).
+let lastDocument = '';
+let lastScript: Script = 't';

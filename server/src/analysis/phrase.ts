@@ -67,9 +67,53 @@ function pieceAt(piece: Piece, text: string, at: number): boolean {
   return true;
 }
 
+/** The longest run of plain characters in a piece (no twin, no year) and where it starts, for a native `indexOf`. */
+function anchorOf(piece: Piece): { text: string; offset: number } | null {
+  let best: { text: string; offset: number } | null = null;
+  let run = '';
+  let runStart = 0;
+  let offset = 0;
+  const close = () => {
+    if (run && (!best || run.length > best.text.length)) best = { text: run, offset: runStart };
+    run = '';
+  };
+  for (const t of piece.tokens) {
+    if (t.kind === 'char' && !t.twin) {
+      if (!run) runStart = offset;
+      run += t.char;
+    } else close();
+    offset += t.kind === 'year' ? 4 : 1;
+  }
+  close();
+  return best;
+}
+
+const anchors = new WeakMap<Piece, { text: string; offset: number } | null>();
+
+function firstOccurrence(piece: Piece, text: string): number {
+  let anchor = anchors.get(piece);
+  if (anchor === undefined) anchors.set(piece, (anchor = anchorOf(piece)));
+  if (!anchor) return occurrences(piece, text)[0] ?? -1;
+  for (let hit = text.indexOf(anchor.text); hit >= 0; hit = text.indexOf(anchor.text, hit + 1)) {
+    const at = hit - anchor.offset;
+    if (at >= 0 && pieceAt(piece, text, at)) return at;
+  }
+  return -1;
+}
+
 /** Every offset where the piece occurs, in order. */
 function occurrences(piece: Piece, text: string): number[] {
   const out: number[] = [];
+  let anchor = anchors.get(piece);
+  if (anchor === undefined) anchors.set(piece, (anchor = anchorOf(piece)));
+  if (anchor) {
+    // The engine's own search for the plain part, then a check of the whole piece around it.
+    for (let hit = text.indexOf(anchor.text); hit >= 0; hit = text.indexOf(anchor.text, hit + 1)) {
+      const at = hit - anchor.offset;
+      if (at >= 0 && pieceAt(piece, text, at)) out.push(at);
+    }
+    return out;
+  }
   const first = piece.tokens[0];
   for (let at = 0; at + piece.length <= text.length; at++) {
     if (first.kind === 'char' && text[at] !== first.char && text[at] !== first.twin) continue;
@@ -89,6 +133,8 @@ export function compilePhrase(source: string): Phrase {
 
   const search = (text: string): number => {
     if (pieces.length === 0) return -1;
+    // A phrase without gaps (most of the catalogue): its first occurrence.
+    if (pieces.length === 1) return firstOccurrence(pieces[0], text);
     // Where the latest sentence end before each offset is: a gap never crosses one.
     let ends: Int32Array | null = null;
     const lastSentenceEnd = (to: number): number => {

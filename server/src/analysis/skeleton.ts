@@ -68,7 +68,8 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
   const gap = blankLines ? eol : '';
   // A Traditional report gets the part in its own script.
   const written = (s: string) => inScriptOf(doc.text, doc.norm, s);
-  const part = `${hashes}${written(heading)}${eol}${gap}${written(entry.guide)}`;
+  const writtenTitle = written(entry.skeleton).replace('YYYY年度', year !== null ? `${year + 1}年度` : written('下一年度'));
+  const part = `${hashes}${numbering}${writtenTitle}${eol}${gap}${written(entry.guide)}`;
 
   let at: number;
   let text: string;

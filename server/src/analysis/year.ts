@@ -22,6 +22,7 @@ function yearValue(raw: string): number | null {
 
 /** Blanks out 《…》 titles so years inside cited documents are never read. */
 export function maskBookTitles(text: string): string {
+  if (!text.includes('《')) return text;
   return text.replace(/《[^《》]*》/g, (m) => ' '.repeat(m.length));
 }
 

@@ -3,14 +3,12 @@
 // role (a total, a part, a rate, a share, a growth, percentage points, a
 // difference, an average, a target), its direction, and the period it belongs
 // to (this year, last year, a named year). Pure reading: no relation here.
-import type { ReportDocument } from '../document';
 import type { Quantity } from './quantities';
 
 export type Role = 'count' | 'rate' | 'share' | 'growth' | 'points' | 'difference' | 'average' | 'target' | 'percent' | 'base';
 
-export interface Figure extends Quantity {
-  /** Position in the document's figures. */
-  index: number;
+/** What annotate reads of a figure from its line alone (so it is cached with the line's figures). */
+export interface Annotation {
   /** Clause number within its line (clauses end at ，；：、 and sentence marks). */
   clause: number;
   /** Segment number within its line (segments end at ；; and sentence marks): the items of a `；` list are apart. */
@@ -33,15 +31,24 @@ export interface Figure extends Quantity {
   year: number | null;
 }
 
-const SEPARATORS = /[，,；;：:、。！？!?]/;
-const SEGMENT_END = /[；;。！？!?]/;
+export interface Figure extends Quantity, Annotation {
+  /** Position in the document's figures. */
+  index: number;
+}
+
+// Per UTF-16 unit: 1 ends a clause (，：、), 2 ends a clause and a segment (；。！？); one array read per character.
+const MARK_KIND = new Uint8Array(65536);
+for (const c of '，,：:、') MARK_KIND[c.charCodeAt(0)] = 1;
+for (const c of '；;。！？!?') MARK_KIND[c.charCodeAt(0)] = 2;
 const LEADING_FILLER =
   /^(?:其中|另外|此外|同时|以及|并|而|全年|今年|本年|当年|年内|本年度|全年度|本期|累计|共计|合计|总计|总共|一共|共|计|约|近|达|有|全市|全区|全县|全省|全国|各级|依法|已经|已|均|分别|又|还|另|新|本)+/;
 // Stripped from the end one word at a time (longest first): an alternation under `+$` backtracks exponentially.
 const TRAILING_FILLERS = ['分别为', '达到了', '共计', '合计', '累计', '总计', '总共', '一共', '达到', '超过', '分别', '均为', '已达', '约为', '只有', '高达', '多达', '突破', '共', '达', '为', '是', '约', '近', '逾', '有', '了', '计', '均', '已', '仅'];
 
+const TRAILING_LAST = new Set(TRAILING_FILLERS.map((w) => w[w.length - 1]));
+
 function stripTrailing(text: string): string {
-  for (let again = true; again; ) {
+  for (let again = true; again && TRAILING_LAST.has(text[text.length - 1]); ) {
     again = false;
     for (const word of TRAILING_FILLERS) {
       if (text.length > word.length && text.endsWith(word)) {
@@ -73,10 +80,14 @@ const COMPARISON = /比|较|同比|环比|相比|与.{0,8}相比|对比/;
 const YEAR = /((?:19|20)\d{2})(?:\s*年|(?=[\u4e00-\u9fff])(?![件个人次起项家份场条户宗例批期所座处台辆篇部本册张套支只元天轮间组队类种门位节课封通单吨亩万亿]))/g;
 
 /** The metric: the words before the figure in its clause, without fillers at either end. */
+const NAME_ENDS = ['“', '”', '"', '「', '」', '《', '》', '（', '）', '(', ')'];
+
 export function metricOf(before: string): string {
-  let text = before.replace(/\s+/g, '');
-  // A clause may open with a name in a title or a quote (masked to spaces): drop anything before the last gap.
-  text = text.replace(/^.*[“”"「」《》（）()]/, '');
+  let text = /\s/.test(before) ? before.replace(/\s+/g, '') : before;
+  // A clause may open with a name in a title, a quote or parentheses: what counts is after the last of them.
+  let cut = -1;
+  for (const c of NAME_ENDS) cut = Math.max(cut, text.lastIndexOf(c));
+  if (cut >= 0) text = text.slice(cut + 1);
   for (let i = 0; i < 4; i++) {
     const next = stripTrailing(text.replace(LEADING_FILLER, ''));
     if (next === text) break;
@@ -100,12 +111,13 @@ function directionOf(text: string): 'up' | 'down' | null {
   return null;
 }
 
-/** Years named in the clause before the figure (in the unmasked text). */
-function yearBefore(doc: ReportDocument, q: Quantity, lineStart: number): number | null {
+/** Years named in the clause before the figure (in the unmasked line; offsets are the line's). */
+function yearBefore(norm: string, q: Quantity): number | null {
   let from = q.figureStart;
-  while (from > lineStart && q.figureStart - from < 40 && !SEPARATORS.test(doc.norm[from - 1])) from--;
+  while (from > 0 && q.figureStart - from < 40 && !MARK_KIND[norm.charCodeAt(from - 1)]) from--;
   // A year in parentheses just before the figure belongs to it (`（2019年192件）`).
-  const window = doc.norm.slice(from, q.figureStart);
+  const window = norm.slice(from, q.figureStart);
+  if (!window.includes('19') && !window.includes('20')) return null;
   let year: number | null = null;
   YEAR.lastIndex = 0;
   for (let m = YEAR.exec(window); m; m = YEAR.exec(window)) {
@@ -120,37 +132,32 @@ const CHANGE_COUNT = /(?:增加|减少|增长|下降|上升|降低|增收|减收
 const CHANGE_ONLY = /^(?:同比|环比)?(?:增加|减少|增长|下降|上升|降低|增收|减收)了?$/;
 
 /** The clause before the figure's says the comparison (`较上年同期增长15.35%，增收25457万元`). */
-function changeStatedBefore(doc: ReportDocument, q: Quantity, lineStart: number): boolean {
-  const window = doc.norm.slice(Math.max(lineStart, q.figureStart - 40), q.figureStart);
+function changeStatedBefore(norm: string, q: Quantity): boolean {
+  const window = norm.slice(Math.max(0, q.figureStart - 40), q.figureStart);
   const clauses = window.split(/[，,；;]/);
   return clauses.length >= 2 && COMPARISON.test(clauses[clauses.length - 2]) && CHANGE_COUNT.test(q.before.replace(/\s+/g, ''));
 }
 
-/** Reads every figure's role, metric, name, period and direction. */
-export function annotate(doc: ReportDocument, quantities: Quantity[]): Figure[] {
-  const figures: Figure[] = [];
-  let clauseLine = -1;
+/**
+ * Reads the role, metric, name, period and direction of the figures of one
+ * line; offsets are the line's own (the figures as cached per line text).
+ */
+export function annotateLine(norm: string, quantities: readonly Quantity[]): Annotation[] {
+  const out: Annotation[] = [];
   let clauseCount = 0;
-  let clauseFrom = 0;
   let segmentCount = 0;
-  for (const q of quantities) {
-    const line = doc.lines[q.line];
-    if (q.line !== clauseLine) {
-      clauseLine = q.line;
-      clauseCount = 0;
-      segmentCount = 0;
-      clauseFrom = line.start;
-    }
+  let clauseFrom = 0;
+  quantities.forEach((q, k) => {
     for (; clauseFrom < q.figureStart; clauseFrom++) {
-      const c = doc.norm[clauseFrom];
-      if (SEPARATORS.test(c)) clauseCount++;
-      if (SEGMENT_END.test(c)) segmentCount++;
+      const kind = MARK_KIND[norm.charCodeAt(clauseFrom)];
+      if (kind) clauseCount++;
+      if (kind === 2) segmentCount++;
     }
     const before = q.before.replace(/\s+/g, '');
     const metric = metricOf(q.before);
     let role: Role = 'count';
     let name = '';
-    let direction: Figure['direction'] = null;
+    let direction: Annotation['direction'] = null;
     if (q.unit === '个百分点' || q.unit === '个千分点') {
       // `年均提高1.04个百分点` is an average over years, not the change between two rates.
       role = /年均|平均/.test(before) ? 'average' : 'points';
@@ -181,7 +188,7 @@ export function annotate(doc: ReportDocument, quantities: Quantity[]): Figure[] 
         role = 'average';
         name = average[1];
       } else if (TARGET.test(before)) role = 'target';
-      else if (CHANGE_COUNT.test(before) && (COMPARISON.test(before) || CHANGE_ONLY.test(before) || changeStatedBefore(doc, q, line.start))) {
+      else if (CHANGE_COUNT.test(before) && (COMPARISON.test(before) || CHANGE_ONLY.test(before) || changeStatedBefore(norm, q))) {
         // `比上年增加N件`, or a clause that is the change alone (`…，增收2546万元`).
         role = 'difference';
         direction = directionOf(before.slice(-4));
@@ -191,16 +198,14 @@ export function annotate(doc: ReportDocument, quantities: Quantity[]): Figure[] 
       }
     }
     // `分别提升84.6%、89.9%`: a figure alone after 、 continues the list of the figure before it.
-    const previous = figures[figures.length - 1];
-    if (before === '' && previous && previous.line === q.line && previous.role !== 'count' && /^[\s]*[、和及与][\s]*$/.test(doc.norm.slice(previous.end, q.figureStart)) && previous.percent === q.percent) {
+    const previous = out[k - 1];
+    const previousQ = quantities[k - 1];
+    if (previous && previous.role !== 'count' && /^[\s]*(?:[、和及与]|以及)[\s]*$/.test(norm.slice(previousQ.end, q.figureStart)) && previousQ.percent === q.percent) {
       role = previous.role;
       name = previous.name;
       direction = previous.direction;
     }
-    const year = yearBefore(doc, q, line.start);
-    figures.push({
-      ...q,
-      index: figures.length,
+    out.push({
       clause: clauseCount,
       segment: segmentCount,
       role,
@@ -212,9 +217,9 @@ export function annotate(doc: ReportDocument, quantities: Quantity[]): Figure[] 
       negated: NEGATION.test(before) || /^[\s]*(?:未|尚未|没有|不予)/.test(q.after),
       done: DONE.test(before),
       direction,
-      previousPeriod: (PREVIOUS.test(before) && !COMPARISON.test(before)) || false,
-      year,
+      previousPeriod: PREVIOUS.test(before) && !COMPARISON.test(before),
+      year: yearBefore(norm, q),
     });
-  }
-  return figures;
+  });
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { ReportDocument } from '../document';
 import type { ParsedDocument } from '../parse';
-import { annotate, type Figure } from './annotate';
+import type { Figure } from './annotate';
 import { extractQuantities, type FigureCache, type Quantity, type Statement } from './quantities';
 import { findRelations, type Relation, type RelationKind } from './relations';
 
@@ -18,6 +18,5 @@ export interface Numbers {
 
 export function analyzeNumbers(doc: ReportDocument, parsed: ParsedDocument, lastLine?: number, previous?: FigureCache): Numbers {
   const { quantities, statements, cache } = extractQuantities(doc, parsed, lastLine, previous);
-  const figures = annotate(doc, quantities);
-  return { quantities: figures, statements, relations: findRelations(doc, figures), cache };
+  return { quantities, statements, relations: findRelations(doc, quantities), cache };
 }

@@ -25,9 +25,15 @@ export interface KeyFigureArea {
 /** Categories that together make up a whole (城镇 and 乡村; 刑事, 民事 and 行政). */
 export const PARTITIONS: readonly string[][] = (catalogue as unknown as { partitions: { members: string[] }[] }).partitions.map((p) => p.members);
 
-/** Whether the parts, by what they name, cover every member of one partition. */
+/** Whether the parts, by what they name, cover every member of one partition, or are a thing and its negation (`电话诉求`, `非电话诉求`). */
 export function coversPartition(names: string[]): boolean {
-  return PARTITIONS.some((members) => members.every((m) => names.some((n) => n.includes(m) && !members.some((o) => o !== m && o.includes(m) && n.includes(o)))));
+  if (PARTITIONS.some((members) => members.every((m) => names.some((n) => n.includes(m) && !members.some((o) => o !== m && o.includes(m) && n.includes(o)))))) return true;
+  if (names.length === 2) {
+    const [a, b] = names.map((n) => n.replace(/^[\s，,、：:（(]+/, ''));
+    const negation = (x: string, y: string) => x.startsWith('非') && x.length >= 3 && y.startsWith(x.slice(1, 3));
+    return negation(a, b) || negation(b, a);
+  }
+  return false;
 }
 
 export const KEY_FIGURES: readonly KeyFigureArea[] = (catalogue as unknown as { keyFigures: KeyFigureArea[] }).keyFigures;
@@ -44,8 +50,20 @@ export const VERBS: readonly string[] = [...new Set([...INDICATORS.flatMap((i) =
   .filter((v) => v.length >= 2 && !/^(?:案件|事项|办件|来信|留言|话务|通话)$/.test(v))
   .sort((a, b) => b.length - a.length);
 
+const verbCache = new Map<string, string | null>();
+
 /** The verb of a metric: the one that ends last (`受理转办有效信件` → 转办), the longest at a tie. */
 export function verbOf(metric: string): string | null {
+  const cached = verbCache.get(metric);
+  if (cached !== undefined) return cached;
+  const verb = findVerb(metric);
+  // Metrics repeat within and across reports; the cache is bounded so a long session cannot grow it without end.
+  if (verbCache.size > 20000) verbCache.clear();
+  verbCache.set(metric, verb);
+  return verb;
+}
+
+function findVerb(metric: string): string | null {
   let best: string | null = null;
   let bestEnd = -1;
   for (const verb of VERBS) {

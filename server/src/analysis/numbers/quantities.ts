@@ -6,6 +6,7 @@
 import type { ReportDocument } from '../document';
 import { LineKind, type ParsedDocument } from '../parse';
 import { MAX_NUMERAL_LENGTH, parseChineseNumber } from '../numerals';
+import { annotateLine, type Annotation, type Figure } from './annotate';
 
 export interface Quantity {
   start: number;
@@ -62,10 +63,10 @@ const CN_NUMERAL = '[零〇一二两三四五六七八九十百千万亿]';
 const ARABIC = /(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.])|\d+)(?:\.(\d+))?/g;
 const PERCENT_CN = new RegExp(`百分之(${CN_NUMERAL}+(?:点[零〇一二三四五六七八九]+)?)`, 'g');
 // A Chinese numeral is only a candidate when a measure word (or 余, 多) follows it. The run is
-// matched whole and what follows checked in code: a lookahead after `+` would retry every
-// suffix of a long run that fails.
-const UNIT_FIRST = new Set([...UNITS.map((u) => u[0]), '余', '多']);
-const CHINESE = new RegExp(`${CN_NUMERAL}+`, 'g');
+// bounded (no numeral is longer): an unbounded `+` before the lookahead would retry every
+// suffix of a long run that fails, and matching every run to check it in code costs more.
+const UNIT_FIRST = [...new Set([...UNITS.map((u) => u[0]), '余', '多'])].join('');
+const CHINESE = new RegExp(`${CN_NUMERAL}{1,${MAX_NUMERAL_LENGTH}}(?=[${UNIT_FIRST}])`, 'g');
 
 type Candidate = { index: number; 0: string; 1?: string; 2?: string; 3?: string; 4?: string };
 
@@ -78,10 +79,7 @@ function candidates(text: string): Candidate[] {
   };
   if (HAS_DIGIT.test(text)) scan(ARABIC, (m) => ({ index: m.index, 0: m[0], 1: m[1], 2: m[2] }));
   if (text.includes('百分之')) scan(PERCENT_CN, (m) => ({ index: m.index, 0: m[0], 3: m[1] }));
-  CHINESE.lastIndex = 0;
-  for (let m = CHINESE.exec(text); m; m = CHINESE.exec(text)) {
-    if (UNIT_FIRST.has(text[m.index + m[0].length])) found.push({ index: m.index, 0: m[0], 4: m[0] });
-  }
+  scan(CHINESE, (m) => ({ index: m.index, 0: m[0], 4: m[0] }));
   found.sort((a, b) => a.index - b.index);
   const out: Candidate[] = [];
   let end = 0;
@@ -119,8 +117,9 @@ function maskNames(text: string): string {
       .replace(/\d{1,2}\s*[-—–~～至]\s*(?=月)/g, blank)
       .replace(/(?<!\d)\d+(?:[×xX*·:：∶\/\-—–]\d+(?:\.\d+)?)+/g, blank)
       .replace(/(?<!\d)\d{5,}(?=\s*(?:热线|服务热线|平台|专线))|(?:热线|电话)\s*\d+/g, blank)
-      // 12345热线, 12348 and the like: a five-digit service number before a name.
-      .replace(/(?<!\d)(?:12345|12348|12356|12315|12333|12369|12366|12320|12110|110|119|120)(?![\d.%％件个人次起项])/g, blank);
+      // 12345热线, 12348 and the like: a service number, not a count (the digit before it is checked in code:
+      // a pattern opening with a lookbehind keeps the engine from skipping ahead).
+      .replace(/(?:1234[58]|1235[6]|1231[5]|1233[3]|1236[69]|1232[0]|12110|11[09]|120)(?![\d.%％件个人次起项])/g, (m, at: number, all: string) => (/\d/.test(all[at - 1] ?? '') ? m : blank(m)));
   }
   // A year in Chinese digits always has 〇 or 零 (二〇二三年).
   if (/[〇零]/.test(text)) text = text.replace(/[〇零一二三四五六七八九]{4}\s*年度?/g, blank);
@@ -139,6 +138,8 @@ function chineseIsName(after: string, unit: string, value: number): boolean {
 interface LineFigures {
   statements: [number, number][];
   quantities: Quantity[];
+  /** What each figure is, read from the line alone (annotate.ts). */
+  annotations: Annotation[];
 }
 
 /** Figures by line text: a line's figures depend on its text alone, so an edit recomputes only the lines it changed. */
@@ -172,18 +173,19 @@ function withoutAnnotations(norm: string): { text: string; position: (offset: nu
 function figuresOfLine(line: string): LineFigures {
   const clean = withoutAnnotations(line);
   const figures = figuresOfText(clean ? clean.text : line);
-  if (!clean) return figures;
-  for (const q of figures.quantities) {
-    q.start = clean.position(q.start);
-    q.figureStart = clean.position(q.figureStart);
-    q.figureEnd = clean.end(q.figureEnd);
-    q.end = clean.end(q.end);
+  if (clean) {
+    for (const q of figures.quantities) {
+      q.start = clean.position(q.start);
+      q.figureStart = clean.position(q.figureStart);
+      q.figureEnd = clean.end(q.figureEnd);
+      q.end = clean.end(q.end);
+    }
+    figures.statements = figures.statements.map(([a, b]) => [clean.position(a), clean.end(b)]);
   }
-  figures.statements = figures.statements.map(([a, b]) => [clean.position(a), clean.end(b)]);
-  return figures;
+  return { ...figures, annotations: annotateLine(line, figures.quantities) };
 }
 
-function figuresOfText(norm: string): LineFigures {
+function figuresOfText(norm: string): Omit<LineFigures, 'annotations'> {
   const statements: [number, number][] = [];
   let from = 0;
   const addStatement = (to: number) => {
@@ -228,8 +230,8 @@ export function extractQuantities(
   parsed: ParsedDocument,
   lastLine = doc.lineCount - 1,
   previous?: FigureCache,
-): { quantities: Quantity[]; statements: Statement[]; cache: FigureCache } {
-  const quantities: Quantity[] = [];
+): { quantities: Figure[]; statements: Statement[]; cache: FigureCache } {
+  const quantities: Figure[] = [];
   const statements: Statement[] = [];
   const cache: FigureCache = new Map();
   for (const line of doc.lines) {
@@ -245,17 +247,44 @@ export function extractQuantities(
     cache.set(norm, figures);
     const base = statements.length;
     for (const [start, end] of figures.statements) statements.push({ index: statements.length, start: line.start + start, end: line.start + end, line: line.index });
-    for (const q of figures.quantities) {
+    figures.quantities.forEach((q, k) => {
+      const a = figures.annotations[k];
+      // One literal with every field (no spread): a figure object of one shape, cheap to make and to read.
       quantities.push({
-        ...q,
+        index: quantities.length,
         start: line.start + q.start,
         end: line.start + q.end,
         figureStart: line.start + q.figureStart,
         figureEnd: line.start + q.figureEnd,
+        value: q.value,
+        lo: q.lo,
+        hi: q.hi,
+        step: q.step,
+        approx: q.approx,
+        percent: q.percent,
+        permille: q.permille,
+        decimals: q.decimals,
+        unit: q.unit,
+        chinese: q.chinese,
+        range: q.range,
         line: line.index,
         statement: base + q.statement,
+        depth: q.depth,
+        before: q.before,
+        after: q.after,
+        clause: a.clause,
+        segment: a.segment,
+        role: a.role,
+        metric: a.metric,
+        name: a.name,
+        total: a.total,
+        negated: a.negated,
+        done: a.done,
+        direction: a.direction,
+        previousPeriod: a.previousPeriod,
+        year: a.year,
       });
-    }
+    });
   }
   return { quantities, statements, cache };
 }

@@ -8,7 +8,7 @@
 // certain (see `certain`). Failing or not, relations are kept for hovers.
 import type { ReportDocument } from '../document';
 import type { Figure } from './annotate';
-import { coversPartition, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, type Indicator } from './indicators';
+import { coversPartition, PARTITIONS, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, type Indicator } from './indicators';
 
 export type RelationKind = 'rate' | 'share' | 'shares' | 'sum' | 'subset' | 'growth' | 'difference' | 'points' | 'average';
 
@@ -158,7 +158,6 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     const parts: Figure[] = [];
     let complete = word === '分别为' || /分别/.test(p.doc.norm.slice(pos, first.figureStart));
     let skippedUnit = false;
-    let verb: string | null | undefined;
     for (const f of after) {
       if (f.figureStart >= stopAt || p.statementOf.get(f)! !== firstStatement || f.depth < depth) break;
       if (f.role !== 'count' && f.role !== 'points') continue; // shares, rates and growths between the parts are not parts
@@ -169,16 +168,25 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
         continue;
       }
       if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || /共|合计|总计/.test(f.before.replace(/累计/g, '')))) break;
+      // A later step of the same work ends the list: 审结 after 受理, 办结 after 转办 are no parts of the total
+      // (they are within the parts before them); other verbs (办理…, 参与…) may each name a part.
+      if (parts.some((g) => laterStep(g, f))) break;
+      // A clause with its own verb after parts that were only named (`…收入866万元，…68万元；完成…支出4093万元`)
+      // says something else.
       const v = verbOf(f.metric);
-      if (verb === undefined) verb = v;
-      else if (v && verb && v !== verb) break; // a new verb ends the list (办结 after 受理 is no part of the 受理 total)
+      if (parts.length && v && v !== verbOf(total.metric) && parts.every((g) => verbOf(g.metric) === null)) break;
+      // A category named again starts a second list (`上涨…持平…下降…；二手住宅…上涨…下降…`).
+      if (parts.length && PARTITIONS.some((members) => members.some((m) => (f.metric + f.after).includes(m) && parts.some((g) => (g.metric + g.after).includes(m))))) break;
+      // Parts that already make up a partition (税收 and 非税) are the whole list, when what follows is another
+      // item of a `；` list (`…；政府性基金预算收入…`), not one more member of theirs (`…、法律帮助804宗`).
+      if (parts.length >= 2 && f.segment !== parts[parts.length - 1].segment && coversPartition(parts.map((g) => g.metric + g.after))) break;
       if (COMPLETE_WORDS.test(f.metric)) complete = true;
       parts.push(f);
     }
     if (parts.length === 0) return;
     if (parts.some((f) => f.done) && parts.some((f) => f.negated)) complete = true;
-    // Parts that name every member of a partition (城镇 and 乡村; 刑事, 民事 and 行政) are all of the total.
-    if (parts.length >= 2 && coversPartition(parts.map((f) => f.metric + f.after))) complete = true;
+    // Parts that name every member of a partition (城镇 and 乡村; 刑事, 民事 and 行政), and nothing else, are all of the total.
+    if (parts.length >= 2 && coversPartition(parts.map((f) => f.metric + f.after)) && parts.every((f) => PARTITIONS.some((m) => m.some((x) => (f.metric + f.after).includes(x))) || /^非/.test(f.metric))) complete = true;
     // `1400个事项具备全程网办能力；1839个事项具备…能力`: what sets the parts apart is said after them, as
     // properties, which may overlap; such parts are each within the total, never summed.
     if (parts.length >= 2 && parts.filter((f) => f.metric === '' && verbOf(f.after) !== null || /具备|具有|实现|达到|符合|开通|纳入/.test(f.after)).length >= 2) {
@@ -208,9 +216,17 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
       continue;
     }
     if (/其中/.test(head) && out.some((r) => r.anchor === f)) continue;
-    out.push(sumRelation(f, inside, /分别/.test(head) || inside.some((g) => COMPLETE_WORDS.test(g.metric))));
+    out.push(sumRelation(f, inside, /分别/.test(head) || inside.some((g) => COMPLETE_WORDS.test(g.metric)) || coversPartition(inside.map((g) => g.metric + g.after))));
   }
   return out;
+}
+
+/** `part` counts a later step of the work `earlier` counts (审结 of 受理, 办结 of 转办): one is within the other. */
+function laterStep(earlier: Figure, part: Figure): boolean {
+  const v = verbOf(part.metric);
+  const w = verbOf(earlier.metric);
+  if (!v || !w || v === w) return false;
+  return INDICATORS.some((i) => i.numerator.length > 0 && isNumeratorOf(i, part.metric) && isBaseOf(i, earlier.metric));
 }
 
 /** Measure words that count the same things (`来电8947个，其中转办2274件`). */
@@ -255,6 +271,8 @@ function trailingTotals(p: Paragraph, claimed: Set<Figure>): Relation[] {
   return out;
 }
 
+const CLOSING = /^(?:办结|审结|结案|执结|化解|办理完毕|完成)$/;
+
 /** `共20件，已化解17件，还有3件未化解`: a total and its done / not-done complements. */
 function complements(p: Paragraph, claimed: Set<Figure>): Relation[] {
   const out: Relation[] = [];
@@ -262,8 +280,9 @@ function complements(p: Paragraph, claimed: Set<Figure>): Relation[] {
     statement.forEach((total, i) => {
       if (!isCount(total) || claimed.has(total) || !total.total) return;
       const later = statement.slice(i + 1).filter((g) => isCount(g) && g.unit === total.unit && g.depth === total.depth && !claimed.has(g));
-      const done = later.find((g) => g.done && !g.negated);
-      const notDone = later.find((g) => g !== done && (g.negated || /正在|在办|办理中/.test(g.before)));
+      // Done: said so (已…), or counted by a closing verb (办结, 审结, 化解); not done: 未…, 正在办理, 办理中.
+      const done = later.find((g) => !g.negated && (g.done || CLOSING.test(verbOf(g.metric) ?? '')));
+      const notDone = later.find((g) => g !== done && (g.negated || /正在|在办|办理中/.test(g.before + g.after.slice(0, 4))));
       if (!done || !notDone) return;
       out.push(sumRelation(total, [done, notDone], true));
       claimed.add(total);
@@ -278,7 +297,8 @@ function sumRelation(total: Figure, parts: Figure[], complete: boolean): Relatio
   const computed = parts.reduce((n, q) => n + q.value, 0);
   const over = lo > total.hi + EPSILON;
   const under = complete && hi < total.lo - EPSILON;
-  // A later count pulled into the list: if the first parts alone make the total, the list ends there.
+  // A later count pulled into the list: if the first parts alone make the total and the rest are not
+  // parallel to them (said done, or not done, or of another verb), the list ends there.
   let prefixFits = false;
   if (over) {
     let plo = 0;
@@ -286,7 +306,9 @@ function sumRelation(total: Figure, parts: Figure[], complete: boolean): Relatio
     for (let k = 0; k < parts.length - 1 && !prefixFits; k++) {
       plo += parts[k].lo;
       phi += parts[k].hi;
-      if (k >= 1 && plo <= total.hi + EPSILON && phi >= total.lo - EPSILON) prefixFits = true;
+      const rest = parts.slice(k + 1);
+      const apart = rest.every((r) => r.done || r.negated || (verbOf(r.metric) !== null && verbOf(r.metric) !== verbOf(parts[0].metric)));
+      if (k >= 1 && apart && plo <= total.hi + EPSILON && phi >= total.lo - EPSILON) prefixFits = true;
     }
   }
   const holds = (!over || prefixFits) && !under;
@@ -308,11 +330,14 @@ const CARRY_OVER = /结转|旧存|上年未结|往年|积存|存量|历年|此�
 function verbSubsets(p: Paragraph, existing: Relation[]): Relation[] {
   const out: Relation[] = [];
   if (CARRY_OVER.test(p.norm)) return out;
+  const markers = breakdownMarkers(p);
   for (const statement of p.statements) {
     for (let i = 0; i < statement.length; i++) {
       const whole = statement[i];
-      // Only a whole the text states as one (共, 累计, 合计): a count among parallel counts is no whole of the next.
-      if (!isCount(whole) || whole.negated || otherPeriod(p, whole) || !whole.total) continue;
+      if (!isCount(whole) || whole.negated || otherPeriod(p, whole)) continue;
+      // After 其中 in its statement a count is a part of something, not a whole of the next part.
+      const start = statementStartOffset(p, statement) - p.lineStart;
+      if (!whole.total && markers.some((m) => m.at >= start && m.at + p.lineStart < whole.figureStart)) continue;
       for (let j = i + 1; j < statement.length; j++) {
         const part = statement[j];
         if (!isCount(part) || part.unit !== whole.unit || part.negated || otherPeriod(p, part)) continue;
@@ -320,6 +345,10 @@ function verbSubsets(p: Paragraph, existing: Relation[]): Relation[] {
         const indicator = subsetIndicator(whole, part);
         // A 共 before a list of clauses (`共接到…13件；接收…15件；…`) covers the list, not its first item.
         if (!indicator || /[；;]/.test(p.doc.norm.slice(whole.end, part.figureStart))) continue;
+        // The whole is one the text states as such (共, 累计, 合计), or, for a subset by definition (调解成功 of
+        // 受理调解), the count right before the part; a count among parallel counts is no whole of a later one.
+        const adjacent = j === i + 1 || statement.slice(i + 1, j).every((g) => !isCount(g));
+        if (!whole.total && !(indicator.bounded && adjacent)) continue;
         out.push(subsetRelation(whole, part, true));
         break;
       }
@@ -521,13 +550,40 @@ function shares(p: Paragraph): Relation[] {
   return out;
 }
 
-/** Shares that the text says make up a whole (one is 其他, or 分别占): they add to 100% within their rounding. */
+/**
+ * Shares that make up a whole: they add to 100% within their rounding. A list is known to be all of the whole
+ * when one of its members is the rest (其他, 其余), when its members name every member of a partition (男 and
+ * 女; 满意, 基本满意 and 不满意), when it runs from a bracket `…以下` to a bracket `…以上`, or when the text
+ * says `分别占`. Overlapping categories (党员, 女性) give none of these signs, and are never summed.
+ */
 function shareSets(p: Paragraph): Relation[] {
   const out: Relation[] = [];
   for (const statement of p.statements) {
-    const list = statement.filter((f) => f.role === 'share' && !f.range && GENERIC_WHOLE.test(f.name.replace(/的$/, '')));
+    // Shares of one whole: a share is of the generic whole (占…总数, 占比) or of no stated whole.
+    const all = statement.filter(
+      (f) =>
+        (f.role === 'share' || (f.role === 'rate' && /满意率|满意度/.test(f.name))) &&
+        !f.range &&
+        (GENERIC_WHOLE.test(f.name.replace(/的$/, '').replace(/^(?:案件|各类|群众|诉求|问题)/, '')) || /总数|总量|总额|总计/.test(f.name)),
+    );
+    if (all.length < 2) continue;
+    // What each share is of: the words between the share before it (or the statement's start) and it.
+    const labelOf = (list: Figure[], i: number) => p.doc.norm.slice(i === 0 ? statementStartOffset(p, statement) : list[i - 1].end, list[i].figureStart);
+    // A list is parallel: every member states its count, or none does (`一类占88.5%，二类占11.5%` then
+    // `规范化调委会3457个，占总数的75.2%` are two lists).
+    const counted = (i: number) => /\d/.test(labelOf(all, i));
+    let n = 1;
+    while (n < all.length && counted(n) === counted(0)) n++;
+    const list = all.slice(0, n);
     if (list.length < 2) continue;
-    const complete = list.some((f) => COMPLETE_WORDS.test(f.before.replace(/^[，,\s]+/, '')) || /其他|其它|其余/.test(f.before)) || /分别占/.test(p.doc.norm.slice(statementStart(statement), list[0].figureStart));
+    const labels = list.map((_, i) => labelOf(list, i));
+    const lead = p.doc.norm.slice(statementStartOffset(p, statement), list[0].figureStart);
+    const complete =
+      // The rest as a member (`其他类…`, `乡镇政府等其他…`), not 其他 inside a name (`法人及其他社会组织`).
+      labels.some((l) => /(?:^|[，,；;、：:等])\s*(?:其他|其它|其余|剩余)/.test(l)) ||
+      coversPartition(labels) ||
+      (/以下/.test(labels[0]) && /以上/.test(labels[labels.length - 1])) ||
+      /分别占/.test(lead);
     if (!complete) continue;
     const sum = list.reduce((n, f) => n + f.value, 0);
     const units = list.reduce((n, f) => n + 10 ** -f.decimals, 0);
@@ -538,8 +594,11 @@ function shareSets(p: Paragraph): Relation[] {
   return out;
 }
 
-function statementStart(statement: Figure[]): number {
-  return Math.max(0, statement[0].figureStart - 60);
+/** Where a statement starts in the document: after the sentence mark before its first figure. */
+function statementStartOffset(p: Paragraph, statement: Figure[]): number {
+  let at = statement[0].figureStart;
+  while (at > p.lineStart && !/[。！？!?]/.test(p.doc.norm[at - 1])) at--;
+  return at;
 }
 
 // ——— growth, differences and percentage points ———
@@ -554,6 +613,8 @@ function fromToPairs(p: Paragraph): { from: Figure; to: Figure }[] {
     const lead = p.doc.norm.slice(Math.max(p.lineStart, a.figureStart - 12), a.figureStart);
     const between = p.doc.norm.slice(a.end, b.figureStart);
     if (/[由从]\s*[^，,；;。]{0,10}$/.test(lead) && /^[^，,；;。]{0,12}?(?:增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小|升|降)?(?:到|至)\s*[^，,；;。]{0,8}$/.test(between)) out.push({ from: a, to: b });
+    // `7976件（2019年6593件）`: this year's figure with last year's in parentheses after it.
+    else if (b.depth === a.depth + 1 && b.year !== null && (a.year === null || b.year < a.year) && (p.year === null || b.year <= p.year) && /^\s*[（(]\s*(?:19|20)\d{2}\s*年(?:同期|度)?(?:为|是)?\s*$/.test(between) && a.role === b.role) out.push({ from: b, to: a });
   }
   return out;
 }
@@ -699,6 +760,20 @@ function periodDays(p: Paragraph, before: number, year: number | null): number[]
 function averages(p: Paragraph): Relation[] {
   const out: Relation[] = [];
   for (const a of p.figures) {
+    // `12.4万名员额法官，新收案数1229.5万件，人均新收案件99.2件`: a total over the people the statement counts.
+    if (a.role === 'average' && /^(?:人均|户均)$/.test(a.name)) {
+      const scope = scopeBefore(p, a, 0);
+      const totals = scope.filter((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g));
+      const heads = scope.filter((g) => isCount(g) && (a.name === '人均' ? /^(?:人|名)$/.test(g.unit) : g.unit === '户') && !otherPeriod(p, g));
+      if (totals.length !== 1 || heads.length !== 1) continue;
+      const [total, head] = [totals[0], heads[0]];
+      const lo = total.lo / head.hi;
+      const hi = total.hi / Math.max(head.lo, EPSILON);
+      const ok = agrees(a, lo, hi, total.approx || head.approx);
+      const describe = `${formatNumber(total.value)} ÷ ${formatNumber(head.value)} = ${formatNumber(total.value / head.value, Math.max(2, a.decimals + 1))}，文中${a.name} ${formatNumber(a.value, a.decimals)} ${ok ? '✓' : '✗'}`;
+      out.push({ kind: 'average', anchor: a, members: [total, head], complete: true, holds: ok, certain: true, computed: total.value / head.value, explanation: describe, readings: [describe], certainValue: null });
+      continue;
+    }
     if (a.role !== 'average' || !/^(?:日均|平均每[天日])$/.test(a.name)) continue;
     const total = scopeBefore(p, a, 0).find((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g));
     if (!total) continue;
