@@ -1,6 +1,6 @@
 // Makes test documents with real tools: .docx with the `docx` package (typed numbering, and
 // Word's automatic numbering), WPS-style .docx, and LibreOffice conversions (.doc, .pdf).
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Header, LevelFormat, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,33 @@ import type { OutlineNode } from '../server/src/analysis/types';
 export async function manualDocx(text: string): Promise<Uint8Array> {
   const doc = new Document({
     sections: [{ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })) }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/**
+ * A .docx laid out like an official document: 16 pt text (or `size` half-points), every paragraph's first line indented
+ * by two characters, the title centred, the signature and date to the right, a running header
+ * and the page number `— N —` in the footer.
+ */
+export async function officialDocx(text: string, size = 32): Promise<Uint8Array> {
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  const children = lines.map((line, i) => {
+    if (i === 0) return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, size: Math.round(size * 1.375) })] });
+    if (i >= last - 1 && /人民政府|年.*月.*日|管委会|委员会/.test(line)) return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(line)] });
+    if (/：$|:$/.test(line) && i < 3) return new Paragraph({ children: [new TextRun(line)] });
+    return new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun(line)] });
+  });
+  const doc = new Document({
+    styles: { default: { document: { run: { size } } } },
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('法治政府建设年度报告')] })] }) },
+        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })] }) },
+        children,
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

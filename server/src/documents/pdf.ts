@@ -22,6 +22,8 @@ interface Item {
 
 export interface RawLine {
   text: string;
+  /** Whether the line ends with a space (a real one: PDF.js adds none at the end of a line). */
+  spaceAfter?: boolean;
   x: number;
   right: number;
   y: number;
@@ -42,7 +44,8 @@ export async function readPdf(bytes: Uint8Array): Promise<{ lines: PdfLine[]; no
   const cMapUrl = cMapDirectory();
   let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    doc = await getDocumentProxy(bytes.slice(), {
+    // A copy, and a plain Uint8Array: PDF.js takes over the buffer and refuses a Node Buffer.
+    doc = await getDocumentProxy(new Uint8Array(bytes), {
       isEvalSupported: false,
       useSystemFonts: false,
       disableFontFace: true,
@@ -131,7 +134,7 @@ export function pageLines(items: TextItemLike[], page: number): RawLine[] {
   return lines;
 }
 
-function joinItems(items: Item[]): { text: string; x: number; right: number } {
+function joinItems(items: Item[]): { text: string; x: number; right: number; spaceAfter: boolean } {
   let text = '';
   let end = -Infinity;
   let x = Infinity;
@@ -146,15 +149,21 @@ function joinItems(items: Item[]): { text: string; x: number; right: number } {
     text += str;
     end = item.x + item.width;
   }
-  return { text: tidy(text), x, right };
+  return { text: tidy(text), x, right, spaceAfter: /\s$/.test(text) };
 }
 
-/** Spaces PDF.js puts between glyphs next to Chinese characters are layout, not text. */
+const WIDE = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026';
+
+/**
+ * PDF.js puts a space where a run of Chinese meets a run in another font (`2025 年`); those go.
+ * A space between two Chinese characters is kept: it is in the document, and it is how a missing
+ * number shows (`全年共收集 企业问题`).
+ */
 function tidy(text: string): string {
-  let out = text.replace(/[\t \u00a0]+/g, ' ').trim();
-  out = out.replace(/ (?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f])/g, '');
-  out = out.replace(/([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]) /g, '$1');
-  return out;
+  return text
+    .replace(/[\t \u00a0]+/g, ' ')
+    .trim()
+    .replace(new RegExp(`(?<=[${WIDE}]) (?=[^${WIDE}])|(?<=[^${WIDE}]) (?=[${WIDE}])`, 'g'), '');
 }
 
 const PAGE_NUMBER = [
@@ -212,24 +221,44 @@ export function joinParagraphs(pages: RawLine[][]): PdfLine[] {
   for (const lines of pages) {
     if (lines.length === 0) continue;
     const pageLeft = Math.min(...lines.map((l) => l.x));
-    for (const line of lines) {
-      const indented = line.x > pageLeft + line.size * 0.8;
-      const startsNew = openEnds || OUTLINE_START.test(line.text) || indented;
-      if (open && !startsNew) open.text = joinText(open.text, line.text);
+    const bodySize = median(lines.map((l) => l.size));
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const next = lines[i + 1];
+      const prev = lines[i - 1];
+      // A first-line indent starts a paragraph; so does a line further right (centred, or a
+      // signature to the right), unless it continues a centred line above it (a title on two lines).
+      const indented = line.x > pageLeft + line.size * 0.8 && line.x <= pageLeft + line.size * 2.6;
+      const farRight = line.x > pageLeft + line.size * 2.6;
+      const sameCentre =
+        prev !== undefined &&
+        Math.abs(prev.size - line.size) <= line.size * 0.1 &&
+        (prev.x > pageLeft + prev.size * 0.3 || line.size > bodySize * 1.1) &&
+        Math.abs(prev.x + prev.right - line.x - line.right) < line.size * 2;
+      // Where paragraphs are indented, an outline number at the start of a line that is not indented
+      // is a sentence that happens to start there (`。2、…`).
+      const startsNew = openEnds || indented || (farRight && !sameCentre) || (!usesIndent && OUTLINE_START.test(line.text));
+      if (open && !startsNew) open.text = joinText(open.text, line.text, lines[i - 1]?.spaceAfter ?? false);
       else {
         if (open) out.push(open);
         open = { text: line.text, page: line.page };
       }
-      const short = line.right < margin - line.size * 2;
-      openEnds = short || (!usesIndent && PARAGRAPH_END.test(line.text));
+      // Chinese line breaking can end a full line a few characters early (`…纲要(2021-2025` / `年)》`):
+      // where first-line indents mark the paragraphs, only a clearly short line ends one.
+      const short = line.right < margin - line.size * (usesIndent ? 5 : 2);
+      // A centred line (a title) stands alone, and so does a line in another font size.
+      const centred = line.x > pageLeft + line.size * 2.6 && line.right < margin - line.size * 0.8 && Math.abs(line.x - pageLeft - (margin - line.right)) < line.size * 1.5;
+      const resized = next !== undefined && Math.abs(next.size - line.size) > line.size * 0.1;
+      openEnds = short || centred || resized || (!usesIndent && PARAGRAPH_END.test(line.text));
     }
   }
   if (open) out.push(open);
   return out;
 }
 
-function joinText(a: string, b: string): string {
-  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
+function joinText(a: string, b: string, space: boolean): string {
+  if (/[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b)) return `${a} ${b}`;
+  return space ? tidy(`${a} ${b}`) : a + b;
 }
 
 function median(values: number[]): number {
