@@ -1,36 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate';
+import { unzipSync, strFromU8 } from 'fflate';
 import { extractDocument, locate, type ExtractedDocument } from '../../server/src/documents';
 import { formatNumber } from '../../server/src/documents/numbering';
 import { corpus, CORPUS, FIXTURES } from '../helpers';
-import { autoNumberedDocx, findingsOf, headingsOf, manualDocx, wpsStyle } from '../documents-fixtures';
+import { autoNumberedDocx, findingsOf, headingsOf, makeDocx, manualDocx, wpsStyle } from '../documents-fixtures';
 import { analyze } from '../../server/src/analysis/analyze';
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const DIR = join(FIXTURES, 'documents');
-
-/** A minimal .docx from the XML of its body (and of numbering.xml, styles.xml, footnotes.xml). */
-export function makeDocx(body: string, parts: { numbering?: string; styles?: string; footnotes?: string; prefix?: string } = {}): Uint8Array {
-  const p = parts.prefix ?? 'w';
-  const rel = (id: string, type: string, target: string) =>
-    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'word/document.xml')}</Relationships>`),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><${p}:document xmlns:${p}="${W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><${p}:body>${body}</${p}:body></${p}:document>`),
-  };
-  const rels: string[] = [];
-  for (const [key, type] of [['numbering', 'numbering'], ['styles', 'styles'], ['footnotes', 'footnotes']] as const) {
-    const xml = parts[key];
-    if (xml === undefined) continue;
-    files[`word/${key}.xml`] = strToU8(`<?xml version="1.0"?><w:${key} xmlns:w="${W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">${xml}</w:${key}>`);
-    rels.push(rel(`r${key}`, type, `${key}.xml`));
-  }
-  files['word/_rels/document.xml.rels'] = strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
-  return zipSync(files);
-}
 
 const para = (text: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const numbered = (text: string, numId: number | string, ilvl?: number) => para(text, `<w:numPr>${ilvl === undefined ? '' : `<w:ilvl w:val="${ilvl}"/>`}<w:numId w:val="${numId}"/></w:numPr>`);

@@ -138,7 +138,9 @@ function inflateLimited(data: Uint8Array, limit: number, name: string, limits: Z
       const end = Math.min(i + CHUNK, data.length);
       inflater.push(data.subarray(i, end), end === data.length);
     }
-  } catch {
+  } catch (error) {
+    // fflate's code 0: the data ended before the stream did.
+    if ((error as { code?: number })?.code === 0) throw new ExtractError(`文件不完整（压缩包中的 ${name} 被截断），可能是下载或复制未完成`);
     throw corrupt(`压缩包中的 ${name} 数据损坏`);
   }
   if (over) throw tooBig(name, limits);
