@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractDocument, locate, type ExtractedDocument } from '../../server/src/documents';
-import { joinParagraphs, type RawLine } from '../../server/src/documents/pdf';
+import { dropRunningLines, joinParagraphs, type RawLine } from '../../server/src/documents/pdf';
 import { corpus, CORPUS, FIXTURES, ROOT } from '../helpers';
 import { convert, findingsOf, HAS_CJK_FONT, headingsOf, officialDocx, SOFFICE } from '../documents-fixtures';
 
@@ -56,6 +56,21 @@ describe('pdf', () => {
     // Across a page break, a paragraph keeps the page it starts on.
     expect(joinParagraphs([[line('跨页的段落写满', full)], [line('到下一页。', 200, 50, 2)]])).toEqual([{ text: '跨页的段落写满到下一页。', page: 1 }]);
     expect(joinParagraphs([[line('Latin words run', full)], [line('across lines', 200, 50, 2)]])[0].text).toBe('Latin words run across lines');
+  });
+
+  it('drops page numbers at the top or bottom of a page and lines repeated at the same place on most pages', () => {
+    const at = (text: string, y: number, page: number): RawLine => ({ text, x: 50, right: 300, y, size: 10, page });
+    const footers = ['— 1 —', '-2-', '第3页', '第 4 页 共 10 页', '5 / 10', '6'];
+    const words = ['甲', '乙', '丙', '丁', '戊', '己'];
+    const pages = footers.map((footer, i) => [
+      at(`（${i + 1}）某单位文件`, 800, i + 1),
+      at(`${words[i]}段正文。`, 700, i + 1),
+      ...(i === 0 ? [at('12', 650, 1)] : []),
+      at(`${words[i]}段结尾。`, 600, i + 1),
+      at(footer, 40, i + 1),
+    ]);
+    expect(dropRunningLines(pages)).toBe(6 + 6);
+    expect(pages.map((p) => p.map((l) => l.text))).toEqual(words.map((w, i) => [`${w}段正文。`, ...(i === 0 ? ['12'] : []), `${w}段结尾。`]));
   });
 
   it('says so for a PDF without text, and for a password', async () => {

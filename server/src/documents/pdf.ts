@@ -175,7 +175,7 @@ const PAGE_NUMBER = [
 ];
 
 /** Drops page numbers at the top or bottom of a page and lines repeated at the same place on most pages. */
-function dropRunningLines(pages: RawLine[][]): number {
+export function dropRunningLines(pages: RawLine[][]): number {
   let dropped = 0;
   const key = (l: RawLine) => `${Math.round(l.y / 3)}|${l.text.replace(/\d+/g, '#')}`;
   const seen = new Map<string, number>();
