@@ -1,10 +1,11 @@
 // Bundles the extension client, the language server, the CLI and the
 // analysis library into dist/ (CommonJS for Node 20 and VS Code).
 import { build } from 'esbuild';
-import { chmod, readFile, rm } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -26,6 +27,8 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
+  // The document readers (.docx, .doc, .wps, .pdf, text encodings), until the CLI and the server use them.
+  { entryPoints: ['server/src/documents/index.ts'], outfile: 'dist/documents.js' },
 ];
 
 // First the generated data: the phrase bank's pinyin and the snippet file.
@@ -38,4 +41,8 @@ try {
 }
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));
+// PDF.js reads the character maps of CJK fonts that are not embedded from files: next to the bundles.
+await rm('dist/pdfjs', { recursive: true, force: true });
+await mkdir('dist/pdfjs', { recursive: true });
+await cp(join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps'), 'dist/pdfjs/cmaps', { recursive: true });
 await chmod('dist/cli.js', 0o755);
