@@ -18,6 +18,8 @@ const REVIEWED: Record<string, string> = {
   'server/src/analysis/completion.ts|[\\u4e00-\\u9fff]{2,}$': 'applied to the last 24 characters before the cursor (TYPED_WITHIN)',
   'server/src/analysis/directives.ts|<!--\\s*fazhi-report-(disable|enable)\\b([^>]{0,300}?)-->': 'each opening `<!--` reads at most 300 characters further',
   'server/src/analysis/numbers/annotate.ts|\\d[\\d.,]*\\s*[万亿]?[\\u4e00-\\u9fff]{0,3}的$': "applied to a figure's clause, at most 40 characters (CLAUSE_WINDOW)",
+  'server/src/documents/pdf.ts|^第\\s*\\d{1,4}\\s*页(\\s*[,，/／]?\\s*共\\s*\\d{1,4}\\s*页)?$': 'tried on lines of at most 40 characters (MAX_PAGE_NUMBER_LINE)',
+  'server/src/documents/pdf.ts|^共\\s*\\d{1,4}\\s*页\\s*[,，/／]?\\s*第\\s*\\d{1,4}\\s*页$': 'tried on lines of at most 40 characters (MAX_PAGE_NUMBER_LINE)',
   'server/src/analysis/parse.ts|^ {0,3}\\[[^\\]\\r\\n]{0,999}\\]:': 'each line start reads at most its own line (no \\r or \\n inside), so the text is read about once',
 };
 
@@ -29,6 +31,7 @@ const DYNAMIC_REVIEWED: Record<string, string> = {
   "server/src/analysis/rules/blank-number.ts|new RegExp(`(?<=[\\\\u4e00-\\\\u9fff])[ \\\\u3000\\\\u00a0]+(?=${MEASURE}(?:[，。；、,.;：:）)]|$))`, 'g')":
     'a run of spaces tried only right after a Chinese character (the lookbehind fails at once inside a run)',
   "server/src/analysis/rules/region-mismatch.ts|new RegExp(data.fixedExpressions.join('|'), 'g')": 'alternation of literal fixed expressions from regions.json',
+  "server/src/documents/pdf.ts|new RegExp(`(?<=[${WIDE}]) (?=[^${WIDE}])|(?<=[^${WIDE}]) (?=[${WIDE}])`, 'g')": 'one space between single-character lookarounds: no repetition',
   'server/src/analysis/structure.ts|new RegExp(`^(${CN}{1,6})、`)': 'anchored, bounded repeat',
   'server/src/analysis/structure.ts|new RegExp(`^(${CN}{1,6})[.．](?![.．\\\\d])`)': 'anchored, bounded repeat',
   'server/src/analysis/structure.ts|new RegExp(`^（(${CN}{1,6})）`)': 'anchored, bounded repeat',

@@ -166,6 +166,7 @@ function tidy(text: string): string {
     .replace(new RegExp(`(?<=[${WIDE}]) (?=[^${WIDE}])|(?<=[^${WIDE}]) (?=[${WIDE}])`, 'g'), '');
 }
 
+const MAX_PAGE_NUMBER_LINE = 40;
 const PAGE_NUMBER = [
   /^[-—–－‒―~～·•\s]*\d{1,4}[-—–－‒―~～·•\s]*$/,
   /^第\s*\d{1,4}\s*页(\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?$/,
@@ -189,7 +190,8 @@ export function dropRunningLines(pages: RawLine[][]): number {
     const edge = new Set([byY[0], byY[1], byY[byY.length - 1], byY[byY.length - 2]].filter(Boolean));
     const kept = lines.filter((l) => {
       const text = l.text.trim();
-      if (edge.has(l) && PAGE_NUMBER.some((re) => re.test(text))) return false;
+      // A page number is a short line: longer ones are never tried (the patterns are then bounded).
+      if (edge.has(l) && text.length <= MAX_PAGE_NUMBER_LINE && PAGE_NUMBER.some((re) => re.test(text))) return false;
       if ((seen.get(key(l)) ?? 0) >= repeatedOn) return false;
       return true;
     });

@@ -55,7 +55,11 @@ function splitLines(text: string): string[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
   // Table cells end with a tab (the cell mark); the row mark adds one more.
-  return lines.map((l) => l.replace(/\t+$/, ''));
+  return lines.map((l) => {
+    let end = l.length;
+    while (end > 0 && l[end - 1] === '\t') end--;
+    return l.slice(0, end);
+  });
 }
 
 /** FibRgFcLcb97: lcbPlfLfo (list format overrides, one per list in use) at 0x2EE, lcbPlcfLst at 0x2E6. */
