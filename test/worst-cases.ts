@@ -100,23 +100,31 @@ export const WORST_CASES: WorstCase[] = [
   },
 ];
 
-/** Median of three timings, in milliseconds (ratios are compared, never wall-clock limits). */
-export function medianTime(run: () => void): number {
+/** Fastest of `runs` timings, in milliseconds: the least disturbed by other
+ * processes and collections (ratios are compared, never wall-clock limits). */
+export function fastestTime(run: () => void, runs = 3): number {
   const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     run();
     times.push(performance.now() - t0);
   }
-  return times.sort((a, b) => a - b)[1];
+  return Math.min(...times);
 }
 
-/** time(large) / time(small) for a case, with a floor on the small time so that timer noise cannot dominate. */
+/**
+ * time(large) / time(small) for a case, with a floor on the small time so that timer noise cannot dominate.
+ * The runs alternate (small, large, small, …) so that a busy moment slows both alike.
+ */
 export function growth(c: WorstCase, small: number, large: number): { small: number; large: number; ratio: number } {
   const a = c.make(small);
   const b = c.make(large);
   c.run(c.make(Math.min(small, 2000))); // warm up
-  const tSmall = medianTime(() => c.run(a));
-  const tLarge = medianTime(() => c.run(b));
+  let tSmall = Infinity;
+  let tLarge = Infinity;
+  for (let i = 0; i < 3; i++) {
+    tSmall = Math.min(tSmall, fastestTime(() => c.run(a), 1));
+    tLarge = Math.min(tLarge, fastestTime(() => c.run(b), 1));
+  }
   return { small: tSmall, large: tLarge, ratio: tLarge / Math.max(tSmall, 1) };
 }

@@ -136,7 +136,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FazhiR
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;
       await refresh();
-      const missing = current?.parts.filter((p) => p.state === 'missing') ?? [];
+      const missing = current?.parts.filter((p) => p.state === 'missing' && !p.optional) ?? [];
       if (missing.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('四个必备部分都已具备'));
         return false;

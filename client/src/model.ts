@@ -47,8 +47,8 @@ export function buildViewItems(response: OutlineResponse): ViewItem[] {
   parts.children = response.parts.map((p) => ({
     id: `part:${p.key}`,
     kind: 'part' as const,
-    label: `${PART_ICON[p.state]} ${p.name}`,
-    description: p.required ? PART_STATE[p.state] : `${PART_STATE[p.state]}（不要求）`,
+    label: `${p.optional && p.state === 'missing' ? '○' : PART_ICON[p.state]} ${p.name}`,
+    description: p.optional ? (p.state === 'missing' ? '可选，未写' : `${PART_STATE[p.state]}（可选）`) : p.required ? PART_STATE[p.state] : `${PART_STATE[p.state]}（不要求）`,
     tooltip: `${p.regulation}${p.title ? `\n文中：${p.title}` : ''}`,
     collapsible: 'none' as const,
     children: [],

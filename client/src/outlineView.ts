@@ -48,7 +48,8 @@ export class OutlineTree implements vscode.TreeDataProvider<ViewItem>, vscode.Di
     item.tooltip = element.tooltip;
     item.contextValue = element.kind;
     if (element.kind === 'part' && element.part) {
-      const [icon, color] = PART_ICON[element.part.state];
+      // An optional part not written is no fault: a plain circle, not an error.
+      const [icon, color] = element.part.optional && element.part.state === 'missing' ? (['circle-large-outline', 'foreground'] as const) : PART_ICON[element.part.state];
       item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     } else if (element.findingCount > 0) {
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));

@@ -74,7 +74,7 @@ describe('fazhi-report check', () => {
     expect(out.map((e: { reportYearSource: string }) => e.reportYearSource)).toEqual(['title', 'plan', 'title']);
     for (const e of out) {
       expect(Object.keys(e)).toEqual(['file', 'reportYear', 'reportYearSource', 'title', 'sections', 'outline', 'findings']);
-      expect(Object.keys(e.sections)).toEqual(['measures', 'firstResponsible', 'problems', 'nextYear']);
+      expect(Object.keys(e.sections)).toEqual(['measures', 'firstResponsible', 'problems', 'nextYear', 'other']);
     }
     expect(out[2].title).toEqual({ text: '苏锡通园区2022年度法治政府建设情况报告', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 21 } } });
     expect(out[2].findings[0]).toEqual({

@@ -203,6 +203,7 @@ describe('outline features over LSP', () => {
       ['problems', 'heading'],
       ['firstResponsible', 'heading'],
       ['nextYear', 'heading'],
+      ['other', 'missing'],
     ]);
 
     const readme = (await server.connection.sendRequest('fazhiReport/outline', { textDocument: { uri: README } })) as { isReport: boolean; outline: unknown[] } | null;

@@ -62,7 +62,7 @@ describe('the report skeleton', () => {
     const analysis = analyze(text, { format: 'markdown' });
     expect(analysis.reportYear).toBe(2024);
     expect(analysis.reportYearSource).toBe('title');
-    expect(Object.values(analysis.sections).map((s) => s?.asHeading)).toEqual([true, true, true, true]);
+    expect(Object.values(analysis.sections).map((s) => s?.asHeading)).toEqual([true, true, true, true, undefined]);
     expect(analysis.outline.filter((n) => n.kind === 'heading').map((n) => `${n.numbering}${n.title}`)).toEqual([
       '一、推进法治政府建设的主要举措和成效',
       '二、推进法治政府建设存在的不足和原因',
@@ -90,8 +90,9 @@ describe('the review summary', () => {
       expect(lines[0]).toBe(`报告：${analysis.title?.text ?? '（无标题）'}`);
       expect(lines).toContain(`报告年度：${analysis.reportYear} 年`);
       for (const [key, part] of Object.entries(analysis.sections)) {
-        const name = sectionCatalogue().find((e) => e.key === key)!.name;
-        const state = part ? (part.asHeading ? '✓ 有标题' : '⚠ 仅以段落或句子出现') : '✗ 缺少';
+        const entry = sectionCatalogue().find((e) => e.key === key)!;
+        const name = entry.name;
+        const state = part ? (part.asHeading ? '✓ 有标题' : '⚠ 仅以段落或句子出现') : entry.required ? '✗ 缺少' : '○ 未写';
         expect(lines.some((l) => l.startsWith(`  ${state}  ${name}`))).toBe(true);
       }
       const count = (s: string) => analysis.findings.filter((f) => f.severity === s).length;

@@ -36,6 +36,15 @@ const DYNAMIC_REVIEWED: Record<string, string> = {
   'server/src/analysis/structure.ts|new RegExp(`^(${CN}{1,6})[.．](?![.．\\\\d])`)': 'anchored, bounded repeat',
   'server/src/analysis/structure.ts|new RegExp(`^（(${CN}{1,6})）`)': 'anchored, bounded repeat',
   'server/src/analysis/structure.ts|new RegExp(`^[（(](${CN}{1,6})[）)]`)': 'anchored, bounded repeat',
+  "server/src/analysis/frame.ts|new RegExp(`${LEAD}(?:${alternatives(furnitureData.widgets)})(?:[\\\\s\\\\u3000:：|｜】]|$)`)": "anchored: a class run, then an alternation of literal widget words; tried on lines of at most 24 characters",
+  "server/src/analysis/frame.ts|new RegExp(`${LEAD}[\\\\[【]?[\\\\s\\\\u3000]*(?:${alternatives(furnitureData.labels)})[\\\\s\\\\u3000]*(?:[\\\\]】][\\\\s\\\\u3000]*)?[:：|｜\\\\]】]`)": "anchored; tried on trimmed lines of at most 300 characters (MAX_FURNITURE_LINE)",
+  "server/src/analysis/frame.ts|new RegExp(`${LEAD}(?:${alternatives(furnitureData.breadcrumbs)})[\\\\s\\\\u3000]*(?:[:：>＞»]|$)`)": "anchored; tried on trimmed lines of at most 300 characters (MAX_FURNITURE_LINE)",
+  "server/src/analysis/frame.ts|new RegExp(alternatives(furnitureData.footer))": "alternation of literal footer words",
+  "server/src/analysis/frame.ts|new RegExp(`^[\\\\s\\\\u3000]*[（(]?(${NUMBER})[\\\\s\\\\u3000]*年[\\\\s\\\\u3000]*(\\\\d{1,2}|[一二三四五六七八九十]{1,3})[\\\\s\\\\u3000]*月[\\\\s\\\\u3000]*(\\\\d{1,2}|[一二三四五六七八九十]{1,3})[\\\\s\\\\u3000]*日[）)]?[\\\\s\\\\u3000]*$`)": "anchored at both ends, every repeat separated by a literal 年/月/日",
+  "server/src/analysis/sections.ts|new RegExp(`(?:${entry.documentVerbs.map(escape).join('|')})[^。！？!?《》]{0,6}《[^《》]{0,40}(?:${entry.documentWords.map(escape).join('|')})`, 'g')": "literal verbs, then gaps bounded to 6 and 40 characters: at most 240 steps from each verb",
+  "server/src/analysis/year.ts|new RegExp(`^[\\\\s\\\\u3000]*(?:在|于)?${YEAR_TEXT}年(?![\\\\s\\\\u3000]*[-—–~～至到月]|\\\\d)`)": "anchored; a four-character year",
+  "server/src/analysis/year.ts|new RegExp(`(?:现将|现就|现对|特将|特此将|^将|[，,]将)[^。！？!?]{0,60}?${YEAR_TEXT}[\\\\s\\\\u3000]*年(?![\\\\s\\\\u3000]*[-—–~～至到月]|\\\\d)[^。！？!?]{0,60}?(?:报告|汇报|总结)如下`)": "starts only at a literal 将; two gaps bounded to 60 characters: at most 3600 steps from each",
+  "server/src/analysis/year.ts|new RegExp(`^(?:[^。，,；;]{0,12}?)${YEAR_TEXT}[\\\\s\\\\u3000]*年(?![\\\\s\\\\u3000]*[-—–~～至到月]|\\\\d)`)": "anchored; a gap bounded to 12 characters",
 };
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
@@ -82,13 +91,22 @@ describe('regular expressions reviewed for backtracking', () => {
 
   it('every literal is safe by recheck, or reviewed with the bound on its input', async () => {
     expect(literals.length).toBeGreaterThan(100);
-    const results = await Promise.all(literals.map((r) => check(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 20_000 })));
+    // One at a time, with a fixed seed: the fuzzing checker (used for lookarounds) confirms
+    // an attack by timing it, and a busy machine can make a safe pattern look slow. A pattern
+    // found vulnerable is checked once more; a real one is found again.
+    const once = (r: Found) => check(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 20_000, randomSeed: 42 });
+    const results = [];
+    for (const r of literals) {
+      let result = await once(r);
+      if (result.status !== 'safe' && !(r.key in REVIEWED)) result = await once(r);
+      results.push(result);
+    }
     const unsafe = literals
       .map((r, i) => ({ ...r, result: results[i] }))
       .filter((r) => r.result.status !== 'safe' && !(r.key in REVIEWED))
       .map((r) => `${r.where} /${r.source}/ ${r.result.status}${r.result.status === 'vulnerable' ? ` ${r.result.complexity.summary}, attack ${r.result.attack.pattern.slice(0, 60)}` : ''}`);
     expect(unsafe).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('every pattern built at run time is reviewed', () => {
     expect(dynamic.filter((d) => !(d.key in DYNAMIC_REVIEWED)).map((d) => `${d.where} ${d.key}`)).toEqual([]);

@@ -18,6 +18,7 @@ describe('the outline view of a real report', () => {
       ['✓ 存在的不足和原因', '有标题'],
       ['⚠ 党政主要负责人履行推进法治建设第一责任人职责情况', '仅以段落或句子出现'],
       ['✓ 下一年度推进法治政府建设的主要安排', '有标题'],
+      ['○ 其他需要报告的情况', '可选，未写'],
     ]);
     expect(items[0].children[2].tooltip).toContain('上一年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况');
     expect(items.slice(1).map((i) => i.label)).toEqual(['主送：市法治政府建设领导小组办公室:', '一、推进法治政府建设工作情况', '二、存在问题', '三、2022年工作计划']);
@@ -31,7 +32,9 @@ describe('the outline view of a real report', () => {
   it('marks missing parts and shows a badge where a section holds findings', () => {
     const jiangsu = buildViewItems(responseFor(corpus(CORPUS.jiangsu)));
     expect(jiangsu[0].description).toBe('2/4');
-    expect(jiangsu[0].children.filter((c) => c.part?.state === 'missing').map((c) => c.label)).toEqual(['✗ 存在的不足和原因', '✗ 下一年度推进法治政府建设的主要安排']);
+    expect(jiangsu[0].children.filter((c) => c.part?.state === 'missing' && c.part.required).map((c) => c.label)).toEqual(['✗ 存在的不足和原因', '✗ 下一年度推进法治政府建设的主要安排']);
+    // The optional fifth part, not written, is no fault.
+    expect(jiangsu[0].children.find((c) => c.part?.key === 'other')?.label).toBe('○ 其他需要报告的情况');
     const suxitong = buildViewItems(responseFor(corpus(CORPUS.suxitong)));
     const measures = suxitong[1];
     expect(measures.description).toBe('1 个问题');

@@ -10,7 +10,10 @@ const [SMALL, LARGE] = FUZZ ? [100_000, 1_000_000] : [10_000, 100_000];
 describe(`time(${LARGE / 1000} K) / time(${SMALL / 1000} K) < 20 on the worst inputs`, () => {
   for (const c of WORST_CASES) {
     it(`${c.module}: ${c.name}`, () => {
-      const g = growth(c, SMALL, LARGE);
+      // A busy machine can slow one measurement; a quadratic scan stays slow
+      // when measured again, so a high ratio is confirmed once before failing.
+      let g = growth(c, SMALL, LARGE);
+      if (g.ratio >= 20) g = growth(c, SMALL, LARGE);
       const line = `${c.module.padEnd(16)} ${c.name.padEnd(44)} ${g.small.toFixed(1).padStart(8)} ms → ${g.large.toFixed(1).padStart(9)} ms  ×${g.ratio.toFixed(1)}`;
       if (FUZZ) console.log(line);
       // Linear is about 10; a quadratic scan would be about 100.

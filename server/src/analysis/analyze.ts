@@ -1,7 +1,8 @@
 import { ReportDocument } from './document';
 import { LineKind, MAX_CONTAINER_DEPTH, parse } from './parse';
 import { buildOutline } from './outline';
-import { recognizeStructure } from './structure';
+import { findRunInBreaks, recognizeStructure } from './structure';
+import { findRunInTitle } from './frame';
 import { findSections, sectionCatalogue } from './sections';
 import { detectReportYear, knownReportYear } from './year';
 import { RULES } from './rules';
@@ -61,6 +62,8 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
   if (exceedsUtf8(text, maxSize)) return tooLargeAnalysis(utf8Length(text), maxSize, options);
 
   const doc = new ReportDocument(text);
+  // A page copied as one paragraph: its run-in headings start lines of their own for the analysis.
+  doc.splitAt([...findRunInTitle(doc), ...findRunInBreaks(doc)]);
   const previous = options.previous?.context;
   const format = options.format ?? 'markdown';
   const parsed = parse(doc, format, previous && options.previous!.format === format ? { doc: previous.doc, parsed: previous.parsed } : undefined);
@@ -68,7 +71,7 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
   const catalogue = sectionCatalogue(options.sections);
   const known = knownReportYear(doc, parsed, structure, options.reportYear);
   const sections = findSections(doc, parsed, structure, catalogue, known.year);
-  const year = detectReportYear(doc, known, sections.nextYear);
+  const year = detectReportYear(doc, parsed, structure, known, sections);
   const numbers = analyzeNumbers(doc, parsed, structure.lastContentLine, previous?.numbers.cache);
   // The rules see the user's options only: the previous analysis must not be kept alive by this one
   // (each version would hold the one before it, and an editing session would grow without bound).
@@ -111,7 +114,7 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
     }
   }
   if (parsed.tooDeep) {
-    const at = doc.lines[parsed.tooDeep.line];
+    const at = doc.physical[parsed.tooDeep.line];
     findings.push({
       rule: 'nesting-depth',
       severity: 'info',
@@ -190,7 +193,7 @@ export function tooLargeAnalysis(size: number, maxSize: number, options: Analyze
       reportYear: options.reportYear ?? null,
       reportYearSource: options.reportYear != null ? 'option' : null,
       title: null,
-      sections: { measures: null, firstResponsible: null, problems: null, nextYear: null },
+      sections: { measures: null, firstResponsible: null, problems: null, nextYear: null, other: null },
       outline: [],
       findings: [publicFinding(finding)],
     },

@@ -139,8 +139,7 @@ function phraseSuggestions(ctx: RuleContext, offset: number, lineStart: number):
 /** `afterPunctuation`: triggered by typing 。 or ；: only the next item of an open enumeration. */
 export function suggestionsAt(ctx: RuleContext, offset: number, afterPunctuation = false): Suggestion[] {
   const { doc, parsed } = ctx;
-  const position = doc.positionAt(offset);
-  const line = doc.lines[position.line];
+  const line = doc.lineAt(offset);
   const kind = parsed.kinds[line.index];
   if (kind === LineKind.Code || kind === LineKind.Html || kind === LineKind.Table) return [];
   if (afterPunctuation) return enumerationSuggestions(ctx, offset, line.start, true);

@@ -15,37 +15,64 @@ export interface Line {
 /**
  * The text as the core sees it: the original (every range refers to it) and a
  * simplified view of the same length, split into lines by \n, \r\n or a lone \r.
+ * `lines` are the lines the analysis reads: the physical lines, or finer where
+ * a page copied without paragraph breaks is split again at its run-in headings
+ * (`splitAt`); positions (LSP line and character) always count physical lines.
  */
 export class ReportDocument {
-  readonly lines: Line[];
+  lines: Line[];
   readonly norm: string;
+  /** The lines as the file has them, for positions. */
+  readonly physical: Line[];
+  /** Offsets where `splitAt` began a line inside a physical line. */
+  runInBreaks: number[] = [];
 
   constructor(readonly text: string) {
     this.norm = toSimplified(text);
-    this.lines = splitLines(text, this.norm);
+    this.physical = splitLines(text, this.norm);
+    this.lines = this.physical;
   }
 
   get lineCount(): number {
     return this.lines.length;
   }
 
+  /** Begins a new line at each offset (inside a physical line): the analysis reads each piece as a line. */
+  splitAt(offsets: number[]): void {
+    if (offsets.length === 0) return;
+    const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+    const lines: Line[] = [];
+    let k = 0;
+    for (const line of this.physical) {
+      let start = line.start;
+      for (; k < sorted.length && sorted[k] <= line.end; k++) {
+        const at = sorted[k];
+        if (at <= start || at >= line.end) continue;
+        lines.push({ index: lines.length, start, end: at, text: this.text.slice(start, at), norm: this.norm.slice(start, at) });
+        start = at;
+      }
+      lines.push({ index: lines.length, start, end: line.end, text: this.text.slice(start, line.end), norm: this.norm.slice(start, line.end) });
+    }
+    this.lines = lines;
+    this.runInBreaks = sorted;
+  }
+
+  /** The analysis line holding an offset. */
+  lineAt(offset: number): Line {
+    return this.lines[findLine(this.lines, offset)];
+  }
+
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lines.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lines[mid].start <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    const line = this.lines[low];
-    return { line: low, character: Math.min(clamped, line.end) - line.start };
+    const index = findLine(this.physical, clamped);
+    const line = this.physical[index];
+    return { line: index, character: Math.min(clamped, line.end) - line.start };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lines.length) return this.text.length;
-    const line = this.lines[position.line];
+    if (position.line >= this.physical.length) return this.text.length;
+    const line = this.physical[position.line];
     return Math.min(line.start + Math.max(0, position.character), line.end);
   }
 
@@ -53,10 +80,22 @@ export class ReportDocument {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
-  /** The whole of lines first..last (inclusive), without the final line break. */
+  /** The whole of analysis lines first..last (inclusive), without the final line break. */
   lineRange(first: number, last: number): Range {
-    return { start: { line: first, character: 0 }, end: { line: last, character: this.lines[last].end - this.lines[last].start } };
+    return this.range(this.lines[first].start, this.lines[last].end);
   }
+}
+
+/** The index of the line whose start is the last at or before `offset`. */
+function findLine(lines: Line[], offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lines[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 function splitLines(text: string, norm: string): Line[] {

@@ -40,10 +40,10 @@ export const MAX_CONTAINER_DEPTH = 32;
 const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*/;
 
 /** The deepest nesting of block quotes and lists any of the lines opens, by its markers and indentation. */
-function containerDepth(doc: ReportDocument, from = 0, to = doc.lineCount - 1): { depth: number; line: number } {
+function containerDepth(doc: ReportDocument, from = 0, to = doc.physical.length - 1): { depth: number; line: number } {
   let deepest = { depth: 0, line: 0 };
   for (let l = from; l <= to; l++) {
-    const text = doc.lines[l].text;
+    const text = doc.physical[l].text;
     if (text.length === 0) continue;
     const c = text.charCodeAt(0);
     // A line opening with a character that opens no container (most lines of a report) has depth 0.
@@ -91,7 +91,7 @@ function parseRegion(
         if (!inQuote && node.position) {
           const line = startLine + node.position.start.line - 1;
           const first = node.children[0]?.position?.start.offset;
-          mdHeadings.set(line, { depth: node.depth, contentStart: first !== undefined ? startOffset + first : doc.lines[line].end });
+          mdHeadings.set(line, { depth: node.depth, contentStart: first !== undefined ? startOffset + first : doc.physical[line].end });
         }
         break;
       case 'text':
@@ -114,17 +114,38 @@ export interface PreviousParse {
 
 export function parse(doc: ReportDocument, format: DocumentFormat, previous?: PreviousParse): ParsedDocument {
   if (format === 'plain') return { format, kinds: new Uint8Array(doc.lineCount), mdHeadings: new Map(), textSpans: null, tooDeep: null };
-  if (previous) {
+  // Lines split at run-in headings: Markdown is parsed by the file's own lines, then read by the analysis lines.
+  if (doc.lines !== doc.physical) return toAnalysisLines(doc, parsePhysical(doc));
+  if (previous && previous.doc.lines === previous.doc.physical) {
     const again = reparse(doc, previous);
     if (again) return again;
   }
+  return parsePhysical(doc);
+}
+
+/** Kinds and `#` headings of the physical lines given to the analysis lines (each piece of a line has its line's kind). */
+function toAnalysisLines(doc: ReportDocument, parsed: ParsedDocument): ParsedDocument {
   const kinds = new Uint8Array(doc.lineCount);
+  const mdHeadings = new Map<number, MarkdownHeading>();
+  let p = 0;
+  for (const line of doc.lines) {
+    while (p + 1 < doc.physical.length && doc.physical[p + 1].start <= line.start) p++;
+    kinds[line.index] = parsed.kinds[p];
+    const heading = parsed.mdHeadings.get(p);
+    if (heading && doc.physical[p].start === line.start) mdHeadings.set(line.index, heading);
+  }
+  return { ...parsed, kinds, mdHeadings };
+}
+
+function parsePhysical(doc: ReportDocument): ParsedDocument {
+  const format = 'markdown';
+  const kinds = new Uint8Array(doc.physical.length);
   const mdHeadings = new Map<number, MarkdownHeading>();
   const nesting = containerDepth(doc);
   if (nesting.depth > MAX_CONTAINER_DEPTH) return { format: 'plain', kinds, mdHeadings, textSpans: null, tooDeep: nesting };
   const textSpans: number[] = [];
   parseRegion(doc, 0, 0, doc.text.length, { kinds, mdHeadings, textSpans });
-  markTables(doc, kinds, 0, doc.lineCount - 1);
+  markTables(doc, kinds, 0, doc.physical.length - 1);
   return { format, kinds, mdHeadings, textSpans, tooDeep: null };
 }
 
@@ -136,10 +157,10 @@ const DEFINITION = /^ {0,3}\[[^\]\r\n]{0,999}\]:/m;
 
 /** A blank line that separates two plain paragraphs: no block can span it. */
 function isBoundary(doc: ReportDocument, parsed: ParsedDocument, line: number): boolean {
-  const here = doc.lines[line];
+  const here = doc.physical[line];
   if (here.text.trim() !== '' || parsed.kinds[line] !== LineKind.Prose) return false;
-  const next = doc.lines[line + 1];
-  const before = doc.lines[line - 1];
+  const next = doc.physical[line + 1];
+  const before = doc.physical[line - 1];
   if (!next || !before) return true;
   if (parsed.kinds[line - 1] !== LineKind.Prose && parsed.kinds[line - 1] !== LineKind.Rule) return false;
   return !/^[ \t>\-*+|`~<\d]/.test(next.text) && parsed.kinds[line + 1] !== LineKind.Code;
@@ -167,13 +188,13 @@ export function reparse(doc: ReportDocument, previous: PreviousParse): ParsedDoc
   let top = old.positionAt(p).line;
   let bottom = old.positionAt(a.length - s).line;
   // A change inside a line break (\r|\n of a CRLF) reaches into the next line.
-  while (bottom < old.lineCount - 1 && old.lines[bottom].end < a.length - s) bottom++;
+  while (bottom < old.physical.length - 1 && old.physical[bottom].end < a.length - s) bottom++;
   while (top > 0 && !isBoundary(old, prev, top - 1)) top--;
-  while (bottom < old.lineCount - 1 && !isBoundary(old, prev, bottom + 1)) bottom++;
+  while (bottom < old.physical.length - 1 && !isBoundary(old, prev, bottom + 1)) bottom++;
   const charDelta = b.length - a.length;
-  const lineDelta = doc.lineCount - old.lineCount;
-  const regionStart = old.lines[top].start;
-  const oldRegionEnd = old.lines[bottom].end;
+  const lineDelta = doc.physical.length - old.physical.length;
+  const regionStart = old.physical[top].start;
+  const oldRegionEnd = old.physical[bottom].end;
   const newRegionEnd = oldRegionEnd + charDelta;
   if (newRegionEnd < regionStart) return null;
   if (DEFINITION.test(a.slice(regionStart, oldRegionEnd)) || DEFINITION.test(b.slice(regionStart, newRegionEnd))) return null;
@@ -181,7 +202,7 @@ export function reparse(doc: ReportDocument, previous: PreviousParse): ParsedDoc
   if (newBottom < top) return null;
   if (containerDepth(doc, top, newBottom).depth > MAX_CONTAINER_DEPTH) return null;
 
-  const kinds = new Uint8Array(doc.lineCount);
+  const kinds = new Uint8Array(doc.physical.length);
   kinds.set(prev.kinds.subarray(0, top), 0);
   kinds.set(prev.kinds.subarray(bottom + 1), newBottom + 1);
   const mdHeadings = new Map<number, MarkdownHeading>();
@@ -199,7 +220,7 @@ export function reparse(doc: ReportDocument, previous: PreviousParse): ParsedDoc
   parseRegion(doc, top, regionStart, newRegionEnd, region);
   // A fence or HTML block left open at the end of the region (a closing fence
   // turned opener, say) runs on past it: only a full parse can tell how far.
-  if (newBottom < doc.lineCount - 1 && (kinds[newBottom] === LineKind.Code || kinds[newBottom] === LineKind.Html)) return null;
+  if (newBottom < doc.physical.length - 1 && (kinds[newBottom] === LineKind.Code || kinds[newBottom] === LineKind.Html)) return null;
   markTables(doc, kinds, top, newBottom);
   let j = i;
   while (j < spans.length && spans[j] < oldRegionEnd) j += 2;
@@ -226,7 +247,7 @@ export function isTableDelimiter(text: string): boolean {
 // GFM tables: remark-parse alone reads them as paragraphs, so a header row,
 // a delimiter row and the rows that follow are marked here by their lines.
 function markTables(doc: ReportDocument, kinds: Uint8Array, from: number, to: number): void {
-  const lines = doc.lines;
+  const lines = doc.physical;
   for (let i = Math.max(1, from); i <= to; i++) {
     if (kinds[i] !== LineKind.Prose || !isTableDelimiter(lines[i].text)) continue;
     if (!lines[i - 1].text.includes('|') || kinds[i - 1] !== LineKind.Prose) continue;

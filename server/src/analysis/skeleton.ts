@@ -10,6 +10,8 @@ import { inScriptOf } from './normalize';
 
 /** The order of the 规定, which the skeleton follows. */
 export const REGULATION_ORDER: readonly SectionKey[] = ['measures', 'problems', 'firstResponsible', 'nextYear'];
+/** The checklist a writer and a reviewer see: the four required parts, then the optional fifth. */
+export const CHECKLIST_ORDER: readonly SectionKey[] = [...REGULATION_ORDER, 'other'];
 
 export interface PartInsertion {
   /** The heading as inserted, e.g. `三、存在的不足和原因`. */

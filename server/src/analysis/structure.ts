@@ -5,6 +5,9 @@
 import type { ReportDocument, Line } from './document';
 import { LineKind, type ParsedDocument } from './parse';
 import { parseChineseInteger } from './numerals';
+import { findEnding, isFurnitureText, isOrganisationLine, parseDateLine, recognizeFrame, trimTrailingMarks, type Frame, type Signature } from './frame';
+
+export type { Signature } from './frame';
 
 /** A numbering style; the level is fixed by GB/T 9704 for each. */
 export type NumberingStyle =
@@ -54,19 +57,7 @@ export interface ItemMarker {
   parent: number;
 }
 
-export interface Signature {
-  firstLine: number;
-  lastLine: number;
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface Structure {
-  title: { line: number; start: number; end: number; text: string } | null;
-  /** Lines repeating the title right after it (pasted twice). */
-  titleDuplicates: number[];
-  addressee: { line: number; start: number; end: number } | null;
+export interface Structure extends Frame {
   headings: HeadingLine[];
   items: ItemMarker[];
   signature: Signature | null;
@@ -141,89 +132,65 @@ function matchNumbering(doc: ReportDocument, line: Line, start: number) {
   return null;
 }
 
-const TITLE_HINT = /报告$|法治政府建设.{0,12}(情况|工作|总结)$/;
-const DATE_LINE = /^[\s\u3000]*[（(]?((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})[\s\u3000]*年[\s\u3000]*(\d{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*月[\s\u3000]*(\d{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*日[）)]?[\s\u3000]*$/;
-const ORGANISATION = /(政府|委员会|管委会|办公室|领导小组|局|厅|委|办|院|署|中心|部|所|公司|街道|园区|开发区|高新区)[\s\u3000]*$/;
-// Widgets and links of the web page a report was copied from: the whole line is the widget.
-const FURNITURE =
-  /^[\s\u3000\-•·|｜]*(标签|相关词条|热门词条|联络我们|联系我们|热门搜索|最近搜索|关注我们|关注|分享|字号|打印|关闭|来源|责任编辑|扫一扫|收藏|浏览次数|阅读次数|发布时间|上一篇|下一篇|返回顶部|首页|招标|无|\d+人觉得有用|【打印】|【关闭】)([:：\s|｜]|$)/;
+// A numbering run into the text after a sentence (`…取得新成效。二、坚持…`).
+const RUN_IN = /[。！？；;!?][\s\u3000]*(?=[一二三四五六七八九十（(\d])/g;
+/** A line shorter than this is a paragraph of its own, never a page copied whole. */
+const RUN_IN_MIN_LINE = 200;
+/** A single line this long, alone in its text, is a page copied without paragraph breaks. */
+const RUN_IN_UNBROKEN = 500;
 
-function isFurniture(line: Line): boolean {
-  const text = line.norm.trim();
-  if (text === '') return true;
-  if (text.length > 20) return false;
-  return FURNITURE.test(text) || /[|｜]$/.test(text) || /^[|｜\-•·\s]+$/.test(text);
-}
-
-/** Finds the trailing web-page furniture, then the signature and date above it. */
-function findEnding(doc: ReportDocument, parsed: ParsedDocument, afterLine: number): { signature: Signature | null; lastContentLine: number } {
-  let last = doc.lineCount - 1;
-  while (last > afterLine && (parsed.kinds[last] === LineKind.Prose || doc.lines[last].text.trim() === '') && isFurniture(doc.lines[last])) last--;
-  const prevNonBlank = (i: number) => {
-    while (i > afterLine && doc.lines[i].text.trim() === '') i--;
-    return i;
-  };
-  let first = -1;
-  let end = -1;
-  if (last > afterLine && DATE_LINE.test(doc.lines[last].norm)) {
-    end = last;
-    first = last;
-    const org = prevNonBlank(last - 1);
-    if (org > afterLine && isOrganisationLine(doc.lines[org])) first = org;
-  } else if (last > afterLine && isOrganisationLine(doc.lines[last])) {
-    first = end = last;
+/**
+ * Where headings are run into a long line (a page copied as one paragraph):
+ * after a sentence end, a numbering of level 1 or 2 whose values follow one
+ * another in the line (一、…二、; （一）…（二）), and, within such a line, the
+ * level-3 numbers (`1.`) too. A lone `。一、` inside a paragraph is not enough.
+ */
+export function findRunInBreaks(doc: ReportDocument): number[] {
+  const breaks: number[] = [];
+  const nonBlank = doc.physical.reduce((n, l) => n + (l.text.trim() === '' ? 0 : 1), 0);
+  for (const line of doc.physical) {
+    if (line.end - line.start < RUN_IN_MIN_LINE) continue;
+    const found: { at: number; level: number; value: number }[] = [];
+    RUN_IN.lastIndex = 0;
+    for (let m = RUN_IN.exec(line.norm); m; m = RUN_IN.exec(line.norm)) {
+      const at = m.index + m[0].length;
+      const n = numberingAt(line.norm.slice(at, at + 12));
+      if (n) found.push({ at: line.start + at, level: n.level, value: numberValue(n.raw, n.style) });
+      RUN_IN.lastIndex = at;
+    }
+    const sequenced = (level: number) => {
+      const values = found.filter((f) => f.level === level).map((f) => f.value);
+      return values.some((v, i) => i > 0 && v === values[i - 1] + 1);
+    };
+    // A text with no paragraph breaks at all may show only its first heading (a page cut short).
+    const unbroken = line.end - line.start >= RUN_IN_UNBROKEN && nonBlank <= 3;
+    if (!sequenced(1) && !sequenced(2) && !(unbroken && found.some((f) => f.level === 1 && f.value === 1))) continue;
+    for (const f of found) if (f.level <= 3) breaks.push(f.at);
   }
-  if (first < 0) return { signature: null, lastContentLine: last };
-  const start = doc.lines[first].start + SPACES.exec(doc.lines[first].text)![0].length;
-  const stop = doc.lines[end].start + doc.lines[end].text.trimEnd().length;
-  const text = doc.lines
-    .slice(first, end + 1)
-    .map((l) => l.text.trim())
-    .filter(Boolean)
-    .join(' ');
-  return { signature: { firstLine: first, lastLine: end, start, end: stop, text }, lastContentLine: prevNonBlank(first - 1) };
+  return breaks;
 }
 
-function isOrganisationLine(line: Line): boolean {
-  const text = line.norm.trim();
-  return text.length > 0 && text.length <= 30 && !/[。，,；;：:！？]/.test(text) && ORGANISATION.test(text);
+/** The numbering a text opens with, if any (the heading patterns of GB/T 9704). */
+function numberingAt(text: string): { level: number; style: NumberingStyle; raw: string } | null {
+  for (const n of NUMBERING) {
+    const m = n.re.exec(text);
+    if (m && text.slice(m[0].length).trim().length > 0) return { level: n.level, style: n.style, raw: m[1] };
+  }
+  return null;
 }
 
 export function recognizeStructure(doc: ReportDocument, parsed: ParsedDocument): Structure {
   const headings: HeadingLine[] = [];
-  let title: Structure['title'] = null;
-  const titleDuplicates: number[] = [];
-  let addressee: Structure['addressee'] = null;
-  let nonBlankSeen = 0;
   let numberedParentLevel = 0;
+  const frame = recognizeFrame(doc, parsed, (line) => matchNumbering(doc, line, contentStart(line, parsed)) !== null);
 
-  for (const line of doc.lines) {
-    if (parsed.kinds[line.index] !== LineKind.Prose) continue;
+  for (let l = frame.bodyStartLine; l < doc.lineCount; l++) {
+    const line = doc.lines[l];
+    if (parsed.kinds[line.index] !== LineKind.Prose || line.index === frame.addressee?.line) continue;
     const start = contentStart(line, parsed);
     if (start >= line.end) continue;
     const md = parsed.mdHeadings.get(line.index);
-    const before = nonBlankSeen++;
     const numbering = matchNumbering(doc, line, start);
-
-    if (!numbering && headings.length === 0) {
-      const end = titleEndOf(doc, line.end, start);
-      const text = doc.norm.slice(start, end);
-      if (title) {
-        if (doc.norm.slice(title.start, title.end) === text) {
-          titleDuplicates.push(line.index);
-          continue;
-        }
-      } else if (before < 3 && (md || (TITLE_HINT.test(text) && !/[。，,]/.test(text)))) {
-        // The title: a first `#` heading, or an early line that names the report.
-        title = { line: line.index, start, end, text: doc.text.slice(start, end) };
-        continue;
-      }
-      // The addressee: `常州市人民政府：` before any heading.
-      if (!addressee && before < 3 && /[：:]\s*$/.test(line.norm) && line.norm.trim().length <= 40 && !/[。，,]/.test(line.norm)) {
-        addressee = { line: line.index, start, end: line.start + line.text.trimEnd().length };
-        continue;
-      }
-    }
 
     if (numbering) {
       const numberingEnd = start + numbering.length;
@@ -261,12 +228,43 @@ export function recognizeStructure(doc: ReportDocument, parsed: ParsedDocument):
       });
     }
   }
-  const lastHeadingLine = headings.length ? headings[headings.length - 1].line : (title?.line ?? -1);
+  const lastHeadingLine = headings.length ? headings[headings.length - 1].line : Math.max(frame.title?.line ?? -1, frame.bodyStartLine - 1);
   const { signature, lastContentLine } = findEnding(doc, parsed, lastHeadingLine);
+  if (!headings.some((h) => h.level === 1) && parsed.mdHeadings.size === 0) addPlainHeadings(doc, parsed, frame.bodyStartLine, lastContentLine, headings);
   const sectionEnds = computeSectionEnds(doc, headings, lastContentLine);
-  const structure: Structure = { title, titleDuplicates, addressee, headings, items: [], signature, lastContentLine, sectionEnds };
+  const structure: Structure = { ...frame, headings, items: [], signature, lastContentLine, sectionEnds };
   structure.items = recognizeItems(doc, parsed, structure);
   return structure;
+}
+
+/** A heading written as a short line of its own, without numbering or punctuation (national reports set them in bold). */
+const PLAIN_HEADING = /^[^。，,；;：:！？!?、（）()“”《》\d]{4,30}$/;
+
+/**
+ * Headings without numbering, in a report that has no numbered level-1 heading:
+ * short lines with no punctuation, each followed by a paragraph. Beside
+ * numbered sub-headings at least two are needed, so one stray short line is
+ * never taken for an outline.
+ */
+function addPlainHeadings(doc: ReportDocument, parsed: ParsedDocument, from: number, to: number, headings: HeadingLine[]): void {
+  const found: HeadingLine[] = [];
+  for (let l = from; l <= to; l++) {
+    const line = doc.lines[l];
+    if (parsed.kinds[l] !== LineKind.Prose) continue;
+    const start = contentStart(line, parsed);
+    const text = trimTrailingMarks(doc.norm.slice(start, line.end));
+    if (!PLAIN_HEADING.test(text) || isFurnitureText(text) || isOrganisationLine(line) || parseDateLine(line)) continue;
+    let next = l + 1;
+    while (next <= to && doc.lines[next].text.trim() === '') next++;
+    if (next > to || !/[。！？!?]/.test(doc.lines[next].norm) || doc.lines[next].norm.trim().length < 40) continue;
+    if (headings.some((h) => h.line === l)) continue;
+    found.push({ line: l, level: 1, style: 'none', numbering: '', value: 0, numberingStart: start, numberingEnd: start, titleStart: start, titleEnd: start + text.length, title: doc.text.slice(start, start + text.length), mdDepth: 0 });
+  }
+  // With no numbered heading at all, one is enough (a page cut short may show only its first).
+  if (found.length < (headings.length === 0 ? 1 : 2)) return;
+  // Numbered headings below them keep their own levels; the plain ones sit above.
+  headings.push(...found);
+  headings.sort((a, b) => a.line - b.line);
 }
 
 /** The highest level (smallest number) among the headings, or 0 when there are none; a loop, not a spread, so any count works. */
@@ -321,7 +319,7 @@ function opensItem(text: string, at: number): boolean {
 function recognizeItems(doc: ReportDocument, parsed: ParsedDocument, structure: Structure): ItemMarker[] {
   const items: ItemMarker[] = [];
   const { headings } = structure;
-  const bodyStart = structure.title ? structure.title.line + 1 : 0;
+  const bodyStart = structure.bodyStartLine;
   const bodies: { heading: number; from: number; to: number }[] = [];
   if (headings.length === 0 || headings[0].line > bodyStart) {
     bodies.push({ heading: -1, from: bodyStart, to: Math.min((headings[0]?.line ?? Infinity) - 1, structure.lastContentLine) });

@@ -1,9 +1,9 @@
 // A plain-text summary of one report for a review email, in Chinese.
 import type { Analysis, SectionKey } from './types';
 import type { SectionEntry } from './sections';
-import { REGULATION_ORDER } from './skeleton';
+import { CHECKLIST_ORDER } from './skeleton';
 
-const STATE = { heading: '✓ 有标题', paragraph: '⚠ 仅以段落或句子出现', missing: '✗ 缺少' } as const;
+const STATE = { heading: '✓ 有标题', paragraph: '⚠ 仅以段落或句子出现', missing: '✗ 缺少', optional: '○ 未写' } as const;
 
 export function reviewSummary(analysis: Analysis, catalogue: SectionEntry[], fileName: string, maxErrors = 5): string {
   const lines: string[] = [];
@@ -12,10 +12,10 @@ export function reviewSummary(analysis: Analysis, catalogue: SectionEntry[], fil
   lines.push(`文件：${fileName}`);
   lines.push(`报告年度：${analysis.reportYear !== null ? `${analysis.reportYear} 年` : '未能确定'}`);
   lines.push('必备部分：');
-  for (const entry of REGULATION_ORDER.map((key) => catalogue.find((e) => e.key === key)!)) {
+  for (const entry of CHECKLIST_ORDER.map((key) => catalogue.find((e) => e.key === key)!)) {
     const found = analysis.sections[entry.key as SectionKey];
-    const state = found ? (found.asHeading ? 'heading' : 'paragraph') : 'missing';
-    const where = found ? `（第 ${found.range.start.line + 1} 行）` : entry.required ? '' : '（本报告不要求）';
+    const state = found ? (found.asHeading ? 'heading' : 'paragraph') : entry.required ? 'missing' : 'optional';
+    const where = found ? `（第 ${found.range.start.line + 1} 行）` : entry.required ? '' : entry.key === 'other' ? '（可选）' : '（本报告不要求）';
     lines.push(`  ${STATE[state]}  ${entry.name}${where}`);
   }
   const bySeverity = { error: 0, warning: 0, info: 0 };

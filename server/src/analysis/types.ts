@@ -13,9 +13,10 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type SectionKey = 'measures' | 'firstResponsible' | 'problems' | 'nextYear';
+/** The four parts the 规定 requires, and `other` (其他需要报告的情况), which it leaves optional. */
+export type SectionKey = 'measures' | 'firstResponsible' | 'problems' | 'nextYear' | 'other';
 
-export const SECTION_KEYS: readonly SectionKey[] = ['measures', 'firstResponsible', 'problems', 'nextYear'];
+export const SECTION_KEYS: readonly SectionKey[] = ['measures', 'firstResponsible', 'problems', 'nextYear', 'other'];
 
 export interface TextEdit {
   range: Range;
@@ -54,7 +55,8 @@ export interface SectionInfo {
   asHeading: boolean;
 }
 
-export type ReportYearSource = 'option' | 'title' | 'opening' | 'plan' | null;
+/** Where the year was read; `body` (the year the measures name most often) is shown but never compared. */
+export type ReportYearSource = 'option' | 'title' | 'opening' | 'plan' | 'body' | null;
 
 export interface Analysis {
   reportYear: number | null;

@@ -5,7 +5,7 @@ import type { RawFix } from '../analysis/rules/rule';
 import type { Analysis, OutlineNode, Range, SectionKey } from '../analysis/types';
 import type { SectionEntry } from '../analysis/sections';
 import type { RelationKind } from '../analysis/numbers';
-import { REGULATION_ORDER } from '../analysis/skeleton';
+import { CHECKLIST_ORDER } from '../analysis/skeleton';
 import { suggestionsAt } from '../analysis/completion';
 import { toDiagnostic } from './convert';
 
@@ -99,6 +99,8 @@ export interface PartStatus {
   /** The 规定's wording, for the tooltip. */
   regulation: string;
   required: boolean;
+  /** A part the 规定 leaves optional (其他需要报告的情况): shown, never missing. */
+  optional: boolean;
   /** heading: under its own heading; paragraph: only as a paragraph, item or sentence. */
   state: 'heading' | 'paragraph' | 'missing';
   title: string | null;
@@ -128,7 +130,7 @@ export function outlineResponse(uri: string, version: number, isReport: boolean,
     (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
   const decorate = (nodes: OutlineNode[]): OutlineResponseNode[] =>
     nodes.map((n) => ({ ...n, findingCount: starts.filter((p) => within(n.range, p)).length, children: decorate(n.children) }));
-  const inOrder = REGULATION_ORDER.map((key) => catalogue.find((e) => e.key === key)!);
+  const inOrder = CHECKLIST_ORDER.map((key) => catalogue.find((e) => e.key === key)!);
   const parts: PartStatus[] = inOrder.map((entry) => {
     const found = analysis.sections[entry.key];
     return {
@@ -136,6 +138,7 @@ export function outlineResponse(uri: string, version: number, isReport: boolean,
       name: entry.name,
       regulation: entry.regulation,
       required: entry.required,
+      optional: entry.key === 'other',
       state: found ? (found.asHeading ? 'heading' : 'paragraph') : 'missing',
       title: found?.title ?? null,
       range: found?.range ?? null,

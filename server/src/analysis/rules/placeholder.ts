@@ -48,7 +48,7 @@ export const placeholder: Rule = {
       for (let m = re.exec(doc.norm); m; m = re.exec(doc.norm)) {
         const start = m.index;
         const end = start + m[0].length;
-        const kind = parsed.kinds[doc.positionAt(start).line];
+        const kind = parsed.kinds[doc.lineAt(start).index];
         if (kind === LineKind.Code || kind === LineKind.Html || kind === LineKind.Rule) continue;
         if (accept && !accept(doc.norm, start, end)) continue;
         if (literalOnly && !inLiteralText(parsed, start)) continue;
