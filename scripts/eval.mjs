@@ -111,11 +111,14 @@ const PART_KEYS = ['measures', 'problems', 'firstResponsible', 'nextYear'];
  * each visible part found (a part reported missing where it is there is the
  * error that matters most).
  */
-export function scoreStructure(lib) {
-  const sets = [
-    ['test/fixtures/openings', 'labels.json'],
-    ['test/fixtures/passages', 'labels.json'],
-  ].filter(([dir]) => existsSync(join(ROOT, dir)));
+/** Pages looked at while the structure code was written, and pages labelled afterwards and scored once, unseen. */
+export const STRUCTURE_SETS = {
+  seen: ['test/fixtures/openings', 'test/fixtures/passages'],
+  heldOut: ['test/fixtures/openings-holdout'],
+};
+
+export function scoreStructure(lib, dirs = STRUCTURE_SETS.seen) {
+  const sets = dirs.map((dir) => [dir, 'labels.json']).filter(([dir]) => existsSync(join(ROOT, dir)));
   const result = { pages: 0, years: { labelled: 0, right: 0 }, titles: { labelled: 0, right: 0 }, parts: { labelled: 0, found: 0 }, falseMissing: 0, wrong: [] };
   for (const [dir, labelsFile] of sets) {
     for (const label of readJson(join(dir, labelsFile))) {
@@ -166,11 +169,15 @@ function printReport(numbers, structure, list) {
   out.push(`  false alarms: ${numbers.real.falseAlarms} of ${numbers.real.items} real sentences, ${numbers.rewrites.falseAlarms} of ${numbers.rewrites.items} consistent rewrites: ${pct(numbers.real.falseAlarms + numbers.rewrites.falseAlarms, numbers.real.items + numbers.rewrites.items)}`);
   out.push(`  errors in published text caught: ${numbers.published.caught} of ${numbers.published.errors}; ambiguous items (not scored): ${numbers.ambiguous.length}`);
   out.push('');
-  out.push('Structure (test/fixtures/openings, passages)');
-  out.push(`  pages ${structure.pages}: years ${structure.years.right}/${structure.years.labelled} (${pct(structure.years.right, structure.years.labelled)}), titles ${structure.titles.right}/${structure.titles.labelled} (${pct(structure.titles.right, structure.titles.labelled)}), visible parts found ${structure.parts.found}/${structure.parts.labelled} (${pct(structure.parts.found, structure.parts.labelled)}), reported missing where present: ${structure.falseMissing}`);
-  const labelled = structure.years.labelled + structure.titles.labelled + structure.parts.labelled;
-  const right = structure.years.right + structure.titles.right + structure.parts.found;
-  out.push(`  years, titles and visible parts right: ${pct(right, labelled)}`);
+  const structureLine = (name, r) => {
+    const labelled = r.years.labelled + r.titles.labelled + r.parts.labelled;
+    const right = r.years.right + r.titles.right + r.parts.found;
+    out.push(`Structure, ${name}`);
+    out.push(`  pages ${r.pages}: years ${r.years.right}/${r.years.labelled} (${pct(r.years.right, r.years.labelled)}), titles ${r.titles.right}/${r.titles.labelled} (${pct(r.titles.right, r.titles.labelled)}), visible parts found ${r.parts.found}/${r.parts.labelled} (${pct(r.parts.found, r.parts.labelled)}), reported missing where present: ${r.falseMissing}`);
+    out.push(`  years, titles and visible parts right: ${pct(right, labelled)}`);
+  };
+  structureLine('pages seen while building (test/fixtures/openings, passages)', structure.seen);
+  structureLine('held-out pages, labelled before the tool was run on them (test/fixtures/openings-holdout)', structure.heldOut);
   if (list) {
     out.push('', 'False alarms:');
     for (const f of numbers.falseAlarms) out.push(`  ${f.id} ${f.text}\n      ${f.findings.join('\n      ')}`);
@@ -179,12 +186,12 @@ function printReport(numbers, structure, list) {
     out.push('', 'Ambiguous (not scored):');
     for (const a of numbers.ambiguous) out.push(`  ${a.id} ${a.why}${a.findings.length ? `\n      flagged: ${a.findings.join(' | ')}` : ''}`);
     out.push('', 'Structure, wrong:');
-    for (const w of structure.wrong) out.push(`  ${w.file} ${w.what}: want ${JSON.stringify(w.want)}, got ${JSON.stringify(w.got)}`);
+    for (const w of [...structure.seen.wrong, ...structure.heldOut.wrong]) out.push(`  ${w.file} ${w.what}: want ${JSON.stringify(w.want)}, got ${JSON.stringify(w.got)}`);
   }
   return out.join('\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const lib = loadLibrary();
-  console.log(printReport(scoreNumbers(lib), scoreStructure(lib), process.argv.includes('--list')));
+  console.log(printReport(scoreNumbers(lib), { seen: scoreStructure(lib, STRUCTURE_SETS.seen), heldOut: scoreStructure(lib, STRUCTURE_SETS.heldOut) }, process.argv.includes('--list')));
 }

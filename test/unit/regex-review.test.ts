@@ -95,7 +95,7 @@ describe('regular expressions reviewed for backtracking', () => {
     // an attack by timing it, and a busy machine can make a safe pattern look slow. A pattern
     // found vulnerable is checked once more; a real one is found again.
     const once = (r: Found) => check(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 20_000, randomSeed: 42 });
-    const results = [];
+    const results: Awaited<ReturnType<typeof check>>[] = [];
     for (const r of literals) {
       let result = await once(r);
       if (result.status !== 'safe' && !(r.key in REVIEWED)) result = await once(r);

@@ -154,6 +154,18 @@ function titleSpan(norm: string): { from: number; to: number } | null {
   return names ? { from, to: from + text.length } : null;
 }
 
+const METADATA_TITLE = /(?:标[\s\u3000]*题|名[\s\u3000]*称|文件名称)[\s\u3000]*[:：][\s\u3000]*([^|｜\]】]{6,80})/;
+
+/** A metadata row naming the title (`| 标 题：…报告 |`): the value's span in the line, if it is a title. */
+function metadataTitleSpan(norm: string): { from: number; to: number } | null {
+  if (norm.length > MAX_FURNITURE_LINE) return null;
+  const m = METADATA_TITLE.exec(norm);
+  if (!m) return null;
+  const at = m.index + m[0].length - m[1].length;
+  const span = titleSpan(m[1]);
+  return span ? { from: at + span.from, to: at + span.to } : null;
+}
+
 /** The first part of a title broken over two lines (`关于2023年度法治政府建设` / `情况的报告`). */
 function titleHead(norm: string): boolean {
   const t = norm.trim();
@@ -196,7 +208,7 @@ export function recognizeFrame(doc: ReportDocument, parsed: ParsedDocument, open
       body = i;
       break;
     }
-    const span = titleSpan(line.norm);
+    const span = titleSpan(line.norm) ?? metadataTitleSpan(line.norm);
     if (span) {
       candidates.push({ first: i, last: i, start: line.start + span.from, end: line.start + span.to });
       continue;
@@ -309,7 +321,7 @@ function nextContentLine(doc: ReportDocument, from: number): number {
 
 const RUN_IN_TITLE_END = /(?:报告|总结)(?!如下|的通知|工作的通知)/g;
 const TITLE_CHAR = /[\u4e00-\u9fa5\d《》“”（）()〔〕、]/;
-const RUN_IN_OPENING = /^(?:(?:19|20)\d{2}年|[一二〇零]{4}年|一年来|今年以来|近年来|近一年来|根据|按照|为|在)/;
+const RUN_IN_OPENING = /^(?:(?:19|20)\d{2}[\s\u3000]?年|[一二〇零]{4}年|一年来|今年以来|近年来|近一年来|根据|按照|为|在)/;
 
 /** Brackets and quotes closed within the name (`《…》`, `“…”`, `（…）`). */
 function balanced(name: string): boolean {
@@ -326,22 +338,33 @@ const RUN_IN_TITLE_WINDOW = 160;
  * the report's name, followed by the opening without a break. Offsets for `splitAt`.
  */
 export function findRunInTitle(doc: ReportDocument): number[] {
-  const first = doc.physical.find((l) => l.norm.trim() !== '');
-  if (!first || first.end - first.start < 100) return [];
-  const window = first.norm.slice(0, RUN_IN_TITLE_WINDOW);
+  // The first long line, behind at most a few short ones (a file name, a site's name).
+  let first: Line | undefined;
+  let seen = 0;
+  for (const l of doc.physical) {
+    if (l.norm.trim() === '') continue;
+    if (l.end - l.start >= 100) {
+      first = l;
+      break;
+    }
+    if (++seen >= 3) return [];
+  }
+  if (!first) return [];
+  const line = first;
+  const window = line.norm.slice(0, RUN_IN_TITLE_WINDOW);
   RUN_IN_TITLE_END.lastIndex = 0;
   for (let m = RUN_IN_TITLE_END.exec(window); m; m = RUN_IN_TITLE_END.exec(window)) {
     const end = m.index + m[0].length;
-    // The name runs back over title characters to where the page's own text stops.
+    // The name runs back over title characters (and single spaces between them) to where the page's own text stops.
     let start = m.index;
-    while (start > 0 && end - start < 60 && TITLE_CHAR.test(window[start - 1])) start--;
+    while (start > 0 && end - start < 60 && (TITLE_CHAR.test(window[start - 1]) || (window[start - 1] === ' ' && start > 1 && TITLE_CHAR.test(window[start - 2])))) start--;
     const name = window.slice(start, end);
-    const after = first.norm.slice(end, end + 8);
-    if (name.length < 8 || !SUBJECT.test(name) || /(?:现将|特将|^将|^根据|^按照|^为)/.test(name) || !balanced(name)) continue;
+    const after = line.norm.slice(end, end + 12).replace(/^[\s\u3000]+/, '');
+    if (name.replace(/\s/g, '').length < 8 || !SUBJECT.test(name) || /(?:现将|特将|^将|^根据|^按照|^为)/.test(name) || !balanced(name)) continue;
     if (/[。！？!?，,；;：:]/.test(window.slice(0, start))) return [];
     // The opening follows at once, as openings begin: a year, `一年来`, `根据…`.
     if (!RUN_IN_OPENING.test(after)) continue;
-    return [first.start + start, first.start + end].filter((at) => at > first.start && at < first.end);
+    return [line.start + start, line.start + end].filter((at) => at > line.start && at < line.end);
   }
   return [];
 }

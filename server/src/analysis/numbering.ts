@@ -13,7 +13,9 @@ const NUMERAL = /[一二三四五六七八九十百零〇两]+|\d+|[①-⑳]/;
 /** Offsets of the numeral inside a heading's numbering (`（三）` → `三`). */
 export function numeralSpan(h: { numbering: string; numberingStart: number }): { start: number; end: number } | null {
   const m = NUMERAL.exec(h.numbering);
-  return m ? { start: h.numberingStart + m.index, end: h.numberingStart + m.index + m[0].length } : null;
+  if (m) return { start: h.numberingStart + m.index, end: h.numberingStart + m.index + m[0].length };
+  // `、` whose numeral was lost: the numeral goes in front of it.
+  return h.numbering.startsWith('、') ? { start: h.numberingStart, end: h.numberingStart } : null;
 }
 
 export function formatNumeral(value: number, style: NumberingStyle): string {

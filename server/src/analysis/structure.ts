@@ -70,6 +70,8 @@ export interface Structure extends Frame {
 const CN = '[一二三四五六七八九十百零〇两]';
 const NUMBERING: { re: RegExp; level: number; style: NumberingStyle }[] = [
   { re: new RegExp(`^(${CN}{1,6})、`), level: 1, style: 'cn-dun' },
+  // `、坚持…`: the numeral lost in a web copy; still a level-1 heading, its number missing.
+  { re: /^()、(?=[^\s\u3000、，,。])/, level: 1, style: 'cn-dun' },
   { re: new RegExp(`^(${CN}{1,6})[.．](?![.．\\d])`), level: 1, style: 'cn-dot' },
   { re: new RegExp(`^（(${CN}{1,6})）`), level: 2, style: 'cn-paren-full' },
   { re: new RegExp(`^[（(](${CN}{1,6})[）)]`), level: 2, style: 'cn-paren-half' },
@@ -85,6 +87,8 @@ const SENTENCE_END = /[。！？!?]/;
 // An item's title also ends at the clause mark that separates `一是…；二是…`.
 const ITEM_TITLE_END = /[。！？!?；;]/;
 const SPACES = /^[\s\u3000]*/;
+// A full-width space lost to a wrong encoding shows as `?` (`??一、…`): indentation, not text.
+const LOST_INDENT = /^\?{1,4}(?=[^?\s])/;
 
 function numberValue(raw: string, style: NumberingStyle): number {
   if (style === 'circled') return raw.charCodeAt(0) - 0x2460 + 1;
@@ -97,6 +101,7 @@ function contentStart(line: Line, parsed: ParsedDocument): number {
   const md = parsed.mdHeadings.get(line.index);
   let at = md ? md.contentStart - line.start : 0;
   at += SPACES.exec(line.norm.slice(at))![0].length;
+  at += LOST_INDENT.exec(line.norm.slice(at))?.[0].length ?? 0;
   if (parsed.format === 'markdown') {
     const emphasis = /^[*_]{1,3}(?=\S)/.exec(line.norm.slice(at));
     if (emphasis) at += emphasis[0].length;
@@ -117,7 +122,7 @@ function titleEndOf(doc: ReportDocument, lineEnd: number, from: number, stopAt =
 }
 
 // The first character of any numbering: most lines are passed over after one look.
-const NUMBERING_FIRST = /[一二三四五六七八九十百零〇两（(\d①-⑳]/;
+const NUMBERING_FIRST = /[一二三四五六七八九十百零〇两（(\d①-⑳、]/;
 
 function matchNumbering(doc: ReportDocument, line: Line, start: number) {
   if (!NUMBERING_FIRST.test(doc.norm[start] ?? '')) return null;
@@ -132,8 +137,9 @@ function matchNumbering(doc: ReportDocument, line: Line, start: number) {
   return null;
 }
 
-// A numbering run into the text after a sentence (`…取得新成效。二、坚持…`).
-const RUN_IN = /[。！？；;!?][\s\u3000]*(?=[一二三四五六七八九十（(\d])/g;
+// A numbering run into the text after a sentence (`…取得新成效。二、坚持…`), a colon, or a space
+// (text extracted from a document whose line breaks became spaces: `…成效 (一)加强…`).
+const RUN_IN = /(?:[。！？；;!?：:][\s\u3000]*|[\s\u3000])(?=[一二三四五六七八九十（(\d])/g;
 /** A line shorter than this is a paragraph of its own, never a page copied whole. */
 const RUN_IN_MIN_LINE = 200;
 /** A single line this long, alone in its text, is a page copied without paragraph breaks. */

@@ -16,17 +16,21 @@ export const headingSequence: Rule = {
     for (const group of siblingGroups(structure.headings)) {
       // One renumbering of the whole group, shared by its findings.
       let renumber: RawFix | undefined;
+      // A numeral lost in a web copy (`、坚持…`) stands where it should: the count goes on from there.
+      const effective: number[] = [];
       group.forEach((h, i) => {
-        const expected = i === 0 ? 1 : group[i - 1].value + 1;
+        const expected = i === 0 ? 1 : effective[i - 1] + 1;
+        effective.push(h.value === 0 ? expected : h.value);
         if (h.value === expected) return;
         const prev = group[i - 1];
         const want = formatNumbering(expected, h.style, h);
         let message: string;
-        if (!prev) message = `同级标题序号应从“${formatNumbering(1, h.style, h)}”开始，文中第一个是“${h.numbering}”`;
-        else if (h.value === prev.value) message = `标题序号重复：第 ${prev.line + 1} 行已是“${prev.numbering}”，此处应为“${want}”`;
-        else if (h.value < prev.value) message = `标题序号重新开始：同一层级上一个标题是“${prev.numbering}”（第 ${prev.line + 1} 行），此处为“${h.numbering}”，应为“${want}”`;
+        if (h.value === 0) message = `标题缺少序号：此处应为“${want}”`;
+        else if (!prev) message = `同级标题序号应从“${formatNumbering(1, h.style, h)}”开始，文中第一个是“${h.numbering}”`;
+        else if (h.value === effective[i - 1]) message = `标题序号重复：第 ${prev.line + 1} 行已是“${prev.numbering}”，此处应为“${want}”`;
+        else if (h.value < effective[i - 1]) message = `标题序号重新开始：同一层级上一个标题是“${prev.numbering}”（第 ${prev.line + 1} 行），此处为“${h.numbering}”，应为“${want}”`;
         else message = `标题序号跳号：“${prev.numbering}”之后是“${h.numbering}”，缺少“${want}”`;
-        const span = numeralSpan(h)!;
+        const span = numeralSpan(h)!; // every heading with a value has a numeral, or a place for the lost one
         findings.push({
           start: h.numberingStart,
           end: h.numberingEnd,
