@@ -3,6 +3,8 @@
 // and shows the HTML report in a webview; a click on a place in it opens the
 // file there. The extension's activate() calls registerReviewCommand.
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { review, type ReviewResult } from '../../server/src/review';
 import { renderHtml } from '../../server/src/review/render/html';
@@ -78,6 +80,8 @@ export function registerReviewCommand(context: vscode.ExtensionContext): void {
             return review([folder.fsPath], {
               analyze: analyzeOptions(folder),
               version,
+              workers: Math.min(availableParallelism(), 4),
+              workerScript: context.asAbsolutePath(path.join('dist', 'review-worker.js')),
               onProgress: (done, total) => {
                 const now = Math.floor((done / total) * 100);
                 progress.report({ increment: now - last, message: `${done}/${total}` });

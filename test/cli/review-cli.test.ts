@@ -228,6 +228,16 @@ describe('formats', () => {
     expect(bad.stderr).toContain('--format 只能是 table、csv、xlsx、html、json');
   });
 
+  it('worker threads give the same result, in the same order, as one thread', () => {
+    const one = run(['review', '--format', 'json', '--jobs', '1', '--previous', PREVIOUS_DIR, folder.dir]).stdout;
+    const two = run(['review', '--format', 'json', '--jobs', '2', '--previous', PREVIOUS_DIR, folder.dir]).stdout;
+    expect(JSON.parse(two)).toEqual(JSON.parse(one));
+    expect(JSON.parse(one)).toEqual(withPrevious);
+    const bad = run(['review', '--jobs', '0', folder.dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--jobs 应为 1–64 之间的整数');
+  });
+
   it('an unreadable file is named with its reason and exits 2', () => {
     const r = run(['review', '--format', 'json', folder.dir, join(out, 'missing.docx')]);
     expect(r.code).toBe(2);

@@ -38,7 +38,7 @@ export function stockUnitsFor(units: number): number {
 export interface ParagraphPair {
   a: number;
   b: number;
-  /** Shares of each paragraph's shingles found in the other, and of the shorter one. */
+  /** Estimated shares of each paragraph's shingles found in the other, and of the shorter one (measured exactly by the caller). */
   ofA: number;
   ofB: number;
   share: number;
@@ -48,6 +48,9 @@ export interface ParagraphPair {
 
 /** Postings in a bucket beyond which the hash is stock whatever its units (and its pairs are not made). */
 const MAX_BUCKET = 64;
+/** How far below the thresholds an estimated pair may be (the error of a 32-hash sketch is about 0.09). */
+const SHARE_MARGIN = 0.15;
+const ESTIMATE_MARGIN = 0.7;
 /** Hashes two paragraphs must share in their sketches before they are scored. */
 const MIN_SHARED_HASHES = 2;
 // Paragraph ids are packed with a 32-bit hash into a double: 2^21 paragraphs at most.
@@ -105,7 +108,8 @@ export function findCopies(paragraphs: readonly IndexedParagraph[], options: Cop
     const o = overlap(pa.sketch, pb.sketch, stock);
     const share = Math.max(o.ofA, o.ofB);
     const carried = pa.previous !== pb.previous;
-    if (o.common < options.minCommon || share < (carried ? options.minCarriedShare : options.minShare)) continue;
+    // The sketches estimate: a pair a little below the share is kept for the exact measure that follows.
+    if (o.common < options.minCommon * ESTIMATE_MARGIN || share < (carried ? options.minCarriedShare : options.minShare) - SHARE_MARGIN) continue;
     // This year's paragraph first.
     pairs.push(pa.previous ? { a: b, b: a, ofA: o.ofB, ofB: o.ofA, share, carried } : { a, b, ofA: o.ofA, ofB: o.ofB, share, carried });
   }

@@ -7,12 +7,13 @@ import { extname } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE } from '../analysis/analyze';
 import type { AnalyzeOptions } from '../analysis/types';
 import { toSimplified } from '../analysis/normalize';
-import { DOCUMENT_EXTENSIONS, extractDocument, type ExtractOptions } from '../documents';
-import { collectFiles, readBounded } from '../files';
+import { DOCUMENT_EXTENSIONS, type ExtractOptions } from '../documents';
+import { collectFiles } from '../files';
 import { findCopies, stockUnitsFor, DEFAULT_COPY_OPTIONS, type IndexedParagraph, type ParagraphPair } from './copies';
-import { measuresOf, traced, type PlanItem } from './plans';
-import { withParagraphs, type LocatedDocument } from './places';
-import { reviewDocument, type ParagraphRecord } from './report';
+import { traced, type PlanItem } from './plans';
+import { reviewAll } from './pool';
+import { readDocument, type FileJob, type FileOutcome } from './read';
+import type { ParagraphRecord } from './report';
 import { normalize, shingleHashes, stockShingles, SHINGLE } from './shingles';
 import { simplifiedName } from './unit';
 import type { CopiedPassage, CopyPairing, PreviousComparison, ReportRow, ReviewResult } from './types';
@@ -33,6 +34,10 @@ export interface ReviewOptions {
   version?: string;
   /** Called after each report is read (for a progress bar). */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Worker threads to review files in (default 1: this thread); they need `workerScript`. */
+  workers?: number;
+  /** The bundled worker (dist/review-worker.js). */
+  workerScript?: string;
 }
 
 /** Characters of a copied paragraph's text given in the result. */
@@ -44,17 +49,6 @@ interface Kept {
   paragraphs: ParagraphRecord[];
   plan: PlanItem[];
   unit: number;
-}
-
-type Read = { ok: true; document: LocatedDocument } | { ok: false; error: string };
-
-async function readDocument(file: string, maxFileSize: number, extract: ExtractOptions | undefined): Promise<Read> {
-  const read = readBounded(file, maxFileSize);
-  if (read.kind === 'error') return { ok: false, error: read.reason };
-  if (read.kind === 'too-large') return { ok: false, error: `文件过大（${(read.size / 1024 / 1024).toFixed(1)} MB），超过上限 ${(maxFileSize / 1024 / 1024).toFixed(1)} MB` };
-  const extracted = await extractDocument(read.bytes, file, extract);
-  if (!extracted.ok) return { ok: false, error: extracted.reason };
-  return { ok: true, document: withParagraphs(extracted.document) };
 }
 
 /** Reports are matched across years by unit; a report without one by its file name without years and digits. */
@@ -88,19 +82,26 @@ export async function review(inputs: string[], options: ReviewOptions = {}): Pro
   const previousFiles = options.previous ? collect(options.previous) : [];
   const total = currentFiles.length + previousFiles.length;
   let done = 0;
+  const job = (file: string, measures: boolean): FileJob => ({ file, maxFileSize, analyze: analyzeOptions, extract: options.extract, measures });
+  const run = async (files: string[], measures: boolean) => {
+    // Kept in the order given, whatever order the workers finish in.
+    const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+    await reviewAll(files.map((f) => job(f, measures)), options.workers ?? 1, options.workerScript, (i, outcome) => {
+      outcomes[i] = outcome;
+      options.onProgress?.(++done, total, files[i]);
+    });
+    return outcomes as FileOutcome[];
+  };
 
-  // Last year's first: this year's reports are compared with them as they are read.
+  // Last year's first: this year's reports are compared with them.
   const previous: Kept[] = [];
   const previousByUnit = new Map<number, Kept>();
-  for (const file of previousFiles) {
-    const read = await readDocument(file, maxFileSize, options.extract);
-    options.onProgress?.(++done, total, file);
-    if (!read.ok) {
-      failures.push({ file, error: read.error });
+  for (const outcome of await run(previousFiles, false)) {
+    if (!outcome.ok) {
+      failures.push({ file: outcome.file, error: outcome.error });
       continue;
     }
-    const r = reviewDocument(file, read.document, analyzeOptions);
-    const kept: Kept = { row: r.row, names: r.names, paragraphs: r.paragraphs, plan: r.plan, unit: unitOf(unitKey(r.row)) };
+    const kept: Kept = { row: outcome.row, names: outcome.names, paragraphs: outcome.paragraphs, plan: outcome.plan, unit: unitOf(unitKey(outcome.row)) };
     previous.push(kept);
     // Two reports of one unit last year: the first is compared.
     if (!previousByUnit.has(kept.unit)) previousByUnit.set(kept.unit, kept);
@@ -110,15 +111,14 @@ export async function review(inputs: string[], options: ReviewOptions = {}): Pro
   const comparison: PreviousComparison | null = options.previous
     ? { dir: options.previous, matched: [], unmatched: [], carriedOver: [], repeatedFigures: [], untracedPlans: [] }
     : null;
-  for (const file of currentFiles) {
-    const read = await readDocument(file, maxFileSize, options.extract);
-    options.onProgress?.(++done, total, file);
-    if (!read.ok) {
-      failures.push({ file, error: read.error });
+  for (const outcome of await run(currentFiles, previous.length > 0)) {
+    if (!outcome.ok) {
+      failures.push({ file: outcome.file, error: outcome.error });
       continue;
     }
-    const r = reviewDocument(file, read.document, analyzeOptions);
-    const kept: Kept = { row: r.row, names: r.names, paragraphs: r.paragraphs, plan: r.plan, unit: unitOf(unitKey(r.row)) };
+    const { row } = outcome;
+    const file = row.file;
+    const kept: Kept = { row, names: outcome.names, paragraphs: outcome.paragraphs, plan: outcome.plan, unit: unitOf(unitKey(row)) };
     current.push(kept);
     if (!comparison) continue;
     const last = previousByUnit.get(kept.unit);
@@ -126,16 +126,16 @@ export async function review(inputs: string[], options: ReviewOptions = {}): Pro
       comparison.unmatched.push(file);
       continue;
     }
-    comparison.matched.push({ file, previousFile: last.row.file, unit: r.row.unit ?? last.row.unit ?? '' });
-    for (const figure of r.row.figures) {
+    comparison.matched.push({ file, previousFile: last.row.file, unit: row.unit ?? last.row.unit ?? '' });
+    for (const figure of row.figures) {
       const before = last.row.figures.find((f) => f.key === figure.key);
       // A full or a zero rate (100%, 0%) and a count of none are the same every year without anything copied.
       if (!before || before.value !== figure.value || figure.value === 0 || (figure.text.endsWith('%') && figure.value === 100)) continue;
       comparison.repeatedFigures.push({ file, previousFile: last.row.file, key: figure.key, value: figure.value, current: figure, previous: before });
     }
-    if (r.context && last.plan.length) {
-      const measures = measuresOf(file, r.document, r.context, r.names);
-      for (const item of last.plan) if (!traced(item, measures.grams)) comparison.untracedPlans.push({ file, previousFile: last.row.file, item: item.place, measures: measures.place });
+    if (outcome.measures && last.plan.length) {
+      const grams = new Set(outcome.measures.grams);
+      for (const item of last.plan) if (!traced(item, grams)) comparison.untracedPlans.push({ file, previousFile: last.row.file, item: item.place, measures: outcome.measures.place });
     }
   }
 

@@ -136,10 +136,10 @@ export function reviewDocument(file: string, extracted: ExtractedDocument, optio
     const last = context.doc.lines[context.structure.lastContentLine]?.end ?? document.text.length;
     for (const p of document.paragraphs) {
       if (p.start > last) break;
-      const { text } = normalize(context.doc.norm, p.start, p.end, names);
+      const { text } = normalize(context.doc.norm, p.start, p.end, names, false);
       if (text.length < Math.max(MIN_PARAGRAPH, SHINGLE)) continue;
       const sketch = sketchOf(text, stock);
-      if (sketch.size === 0) continue;
+      if (sketch.hashes.length === 0) continue;
       const record: ParagraphRecord = { paragraph: p.index, start: p.start, end: p.end, range: context.doc.range(p.start, p.end), sketch };
       if (p.page !== undefined) record.page = p.page;
       paragraphs.push(record);

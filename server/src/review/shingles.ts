@@ -9,8 +9,8 @@ import stockData from './data/stock-shingles.json';
 
 /** Characters per shingle: five Chinese characters are about two words. */
 export const SHINGLE = 5;
-/** Hashes kept per paragraph. */
-export const SKETCH_SIZE = 48;
+/** Hashes kept per paragraph: the copies found are measured exactly afterwards, so the sketch only has to find them. */
+export const SKETCH_SIZE = 32;
 
 export interface Normalized {
   /** The kept characters. */
@@ -24,44 +24,69 @@ function isCjk(c: number): boolean {
 }
 
 /** A marker for a folded year: outside any text we read. */
-const YEAR_MARK = '\u0001';
+const YEAR_MARK = 0x01;
 
 /**
  * The characters of `norm[start, end)` that carry content: CJK, digits and
  * Latin letters (full-width folded, lower case); `remove` (the unit's names)
- * dropped; a year (`2023年`) folded to one mark.
+ * dropped; a year (`2023年`) folded to one mark. `at` is left empty unless
+ * asked for (the sketches do not need it).
  */
-export function normalize(norm: string, start: number, end: number, remove: readonly string[] = []): Normalized {
-  const skip = new Uint8Array(end - start);
-  const slice = norm.slice(start, end);
+export function normalize(norm: string, start: number, end: number, remove: readonly string[] = [], withOffsets = true): Normalized {
+  const length = end - start;
+  let skip: Uint8Array | null = null;
+  // Searched in the paragraph alone: indexOf on the whole text would read on to its end for every paragraph.
+  const slice = remove.length ? norm.slice(start, end) : '';
   for (const name of remove) {
     if (name.length < 2) continue;
-    for (let i = slice.indexOf(name); i >= 0; i = slice.indexOf(name, i + name.length)) skip.fill(1, i, i + name.length);
+    for (let i = slice.indexOf(name); i >= 0; i = slice.indexOf(name, i + name.length)) {
+      skip ??= new Uint8Array(length);
+      skip.fill(1, i, i + name.length);
+    }
   }
-  const chars: string[] = [];
-  const at = new Int32Array(end - start);
+  const out = new Uint16Array(length);
+  const at = new Int32Array(withOffsets ? length : 0);
   let n = 0;
-  for (let i = 0; i < slice.length; i++) {
-    if (skip[i]) continue;
-    let c = slice.charCodeAt(i);
+  for (let i = 0; i < length; i++) {
+    if (skip && skip[i]) continue;
+    let c = norm.charCodeAt(start + i);
     if (c >= 0xff10 && c <= 0xff5a) c -= 0xfee0; // full-width digits and letters
     if (c >= 0x30 && c <= 0x39) {
-      // A year: four digits from 19 or 20 before 年.
-      if ((c === 0x31 || c === 0x32) && /^(?:19|20)\d\d\s*年/.test(slice.slice(i, i + 8))) {
-        let j = i + 4;
-        while (slice[j] !== '年') j++;
-        chars.push(YEAR_MARK);
-        at[n++] = start + i;
-        i = j;
+      // A year: four digits from 19 or 20 before 年 (spaces allowed before it).
+      const y = yearEnd(norm, start + i, end);
+      if (y > 0) {
+        if (withOffsets) at[n] = start + i;
+        out[n++] = YEAR_MARK;
+        i = y - start - 1;
         continue;
       }
-      chars.push(String.fromCharCode(c));
-    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) chars.push(String.fromCharCode(c | 0x20));
-    else if (isCjk(c)) chars.push(String.fromCharCode(c));
-    else continue;
-    at[n++] = start + i;
+    } else if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    else if (!((c >= 0x61 && c <= 0x7a) || isCjk(c))) continue;
+    if (withOffsets) at[n] = start + i;
+    out[n++] = c;
   }
-  return { text: chars.join(''), at: at.subarray(0, n) };
+  return { text: fromCodes(out, n), at: at.subarray(0, withOffsets ? n : 0) };
+}
+
+/** Where `2023年` that starts at `i` ends (after 年), or 0 when no year starts there. */
+function yearEnd(norm: string, i: number, end: number): number {
+  const c0 = norm.charCodeAt(i);
+  const c1 = norm.charCodeAt(i + 1);
+  if (!((c0 === 0x31 && c1 === 0x39) || (c0 === 0x32 && c1 === 0x30))) return 0;
+  if (!isDigit(norm.charCodeAt(i + 2)) || !isDigit(norm.charCodeAt(i + 3))) return 0;
+  let j = i + 4;
+  while (j < end && j < i + 8 && (norm.charCodeAt(j) === 0x20 || norm.charCodeAt(j) === 0x3000)) j++;
+  return j < end && norm[j] === '年' ? j + 1 : 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+const decoder = new TextDecoder('utf-16le');
+
+function fromCodes(codes: Uint16Array, n: number): string {
+  return decoder.decode(codes.subarray(0, n));
 }
 
 /** FNV-1a over the UTF-16 units of one shingle. */
@@ -102,22 +127,42 @@ export interface Sketch {
   hashes: Uint32Array;
   /** The largest hash a full sketch stands for; 0xffffffff when every shingle is kept. */
   limit: number;
-  /** Distinct shingles that are not stock. */
-  size: number;
 }
 
-/** The bottom-k sketch of a normalized text. */
+/**
+ * The bottom-k sketch of a normalized text, in one pass: a shingle is hashed
+ * where it stands, and only one below the largest kept (rare once the sketch
+ * is full) is looked up in the stock set and inserted.
+ */
 export function sketchOf(text: string, stock: Set<number>): Sketch {
-  const all = shingleHashes(text).sort();
   const kept: number[] = [];
-  let size = 0;
-  for (let i = 0; i < all.length; i++) {
-    const h = all[i];
-    if ((i > 0 && all[i - 1] === h) || stock.has(h)) continue;
-    size++;
-    if (kept.length < SKETCH_SIZE) kept.push(h);
+  let overflow = false;
+  for (let i = 0; i + SHINGLE <= text.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    h >>>= 0;
+    const full = kept.length === SKETCH_SIZE;
+    const max = full ? kept[SKETCH_SIZE - 1] : Infinity;
+    if (h >= max) {
+      // Another distinct shingle beyond the sketch: it is full of a larger set.
+      if (h > max && !overflow && !stock.has(h)) overflow = true;
+      continue;
+    }
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid] < h) lo = mid + 1;
+      else hi = mid;
+    }
+    if (kept[lo] === h || stock.has(h)) continue;
+    kept.splice(lo, 0, h);
+    if (kept.length > SKETCH_SIZE) {
+      kept.pop();
+      overflow = true;
+    }
   }
-  return { hashes: Uint32Array.from(kept), limit: size > SKETCH_SIZE ? kept[kept.length - 1] : 0xffffffff, size };
+  return { hashes: Uint32Array.from(kept), limit: overflow ? kept[kept.length - 1] : 0xffffffff };
 }
 
 export interface Overlap {
