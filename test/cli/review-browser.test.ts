@@ -90,6 +90,12 @@ describe.skipIf(!available)('the HTML review in chromium', () => {
     expect(b!.x).toBeGreaterThanOrEqual(a!.x + a!.width);
     expect(await sides.nth(0).locator('mark').count()).toBeGreaterThan(0);
     expect(await page.locator('.pairing h3').first().innerText()).toMatch(/suxitong.*haimen|haimen.*suxitong/);
+    // The passages past the first three fold; opened, they show side by side too.
+    const more = page.locator('.pairing details').first();
+    expect(await more.locator('.pair').first().isVisible()).toBe(false);
+    await more.locator('summary').click();
+    expect(await more.locator('.pair').first().isVisible()).toBe(true);
+    await more.locator('summary').click();
   });
 
   it('draws the parts chart and loads nothing from the network', async () => {

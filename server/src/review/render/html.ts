@@ -31,9 +31,13 @@ function placeAttrs(p: Place): string {
   return `class="place" tabindex="0" role="link" data-file="${e(p.file)}" data-range="${r.start.line},${r.start.character},${r.end.line},${r.end.character}"`;
 }
 
+/** `第3段`, or `a.md 第3段` with the file's name (its path in the tooltip). */
 function placeLink(p: Place, withFile = false): string {
-  return `<span ${placeAttrs(p)} title="${e(p.file)}">${e(where(p, withFile))}</span>`;
+  return `<span ${placeAttrs(p)} title="${e(p.file)}">${withFile ? e(basename(p.file)) + ' ' : ''}${e(where(p, false))}</span>`;
 }
+
+/** Passages of a pair shown open; the rest fold under one line. */
+const OPEN_PASSAGES = 3;
 
 const PART_CLASS = { heading: 'ok', paragraph: 'warn', missing: 'bad' } as const;
 
@@ -158,6 +162,7 @@ li.error .sev{background:var(--bad)}li.warning .sev{background:var(--warn)}
 .side p{margin:4px 0 0;white-space:pre-wrap}.side .where{font-size:12px}
 mark{background:var(--mark);color:inherit;padding:0}
 .empty{color:var(--muted)}
+details>summary{cursor:pointer;color:var(--muted);margin:6px 0}
 ul.plain{padding-left:18px}
 `;
 
@@ -245,7 +250,17 @@ export function renderHtml(result: ReviewResult, options: HtmlOptions = {}): str
     ? result.copies
         .map(
           (c) =>
-            `<section class="pairing"><h3>${e(basename(c.a))} ↔ ${e(basename(c.b))}：${c.passages.length} 段</h3>${c.passages.map((p) => sideBySide(p, ['甲', '乙'])).join('')}</section>`,
+            `<section class="pairing"><h3>甲 ${e(basename(c.a))} ↔ 乙 ${e(basename(c.b))}：${c.passages.length} 段</h3>${c.passages
+              .slice(0, OPEN_PASSAGES)
+              .map((p) => sideBySide(p, ['甲', '乙']))
+              .join('')}${
+              c.passages.length > OPEN_PASSAGES
+                ? `<details><summary>其余 ${c.passages.length - OPEN_PASSAGES} 段（${c.passages.slice(OPEN_PASSAGES).filter((p) => p.share === 1).length} 段完全相同）</summary>${c.passages
+                    .slice(OPEN_PASSAGES)
+                    .map((p) => sideBySide(p, ['甲', '乙']))
+                    .join('')}</details>`
+                : ''
+            }</section>`,
         )
         .join('')
     : '<p class="empty">未发现两份报告共有的段落（本类报告的常用语已排除）。</p>';
@@ -287,7 +302,7 @@ ${result.reports.map((r, i) => reportRows(r, i, groups)).join('\n')}
 <h2>关键数据</h2>
 ${figures}
 <h2>雷同段落</h2>
-<p class="summary">两份报告共有的段落（按字符片段比较，已统一繁简、标点、空格，去掉各自的单位名称；本类报告的常用语和多数报告共有的段落不计）。<mark>标记</mark>为相同的文字。</p>
+<p class="summary">两份报告共有的段落（按字符片段比较，已统一繁简、标点、空格，去掉各自的单位名称；本类报告的常用语和多数报告共有的段落不计）。<mark>标记</mark>为相同的文字，其间未标记的是常用语或改动之处。</p>
 ${copies}
 ${previous}
 ${failures}
