@@ -245,6 +245,27 @@ describe('formats', () => {
   });
 });
 
+describe('every kind of file the readers take', () => {
+  it('reviews .docx, .doc, .wps-as-.docx, PDF and GBK or UTF-16 text alike, places in 第N段 and pages', () => {
+    // One report saved eight ways (test/fixtures/documents).
+    const r = run(['review', '--format', 'json', join(ROOT, 'test', 'fixtures', 'documents')]);
+    const out = JSON.parse(r.stdout) as ReviewResult;
+    expect(out.failures).toEqual([]);
+    expect(new Set(out.reports.map((x) => x.kind))).toEqual(new Set(['text', 'docx', 'doc', 'pdf']));
+    for (const row of out.reports) {
+      expect(row, row.file).toMatchObject({ unit: '示例区', reportYear: 2023, parts: { measures: 'heading', firstResponsible: 'heading', problems: 'heading', nextYear: 'heading' } });
+      expect(row.findings.every((f) => f.paragraph >= 1 && f.quote.length > 0)).toBe(true);
+    }
+    const pdf = out.reports.find((x) => x.kind === 'pdf')!;
+    expect(pdf.findings.every((f) => f.page === 1)).toBe(true);
+    // The same text in two formats is one report twice: every pair of files shares its paragraphs.
+    expect(out.copies).toHaveLength((out.reports.length * (out.reports.length - 1)) / 2);
+    const docxPdf = out.copies.find((c) => c.a.endsWith('report-numbered.docx') && c.b.endsWith('report.pdf'))!;
+    expect(docxPdf.passages.map((p) => [p.share, p.a.paragraph === p.b.paragraph, p.b.page! >= 1])).toEqual(docxPdf.passages.map(() => [1, true, true]));
+    expect(docxPdf.passages.at(-1)!.b.page).toBe(2);
+  });
+});
+
 const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find(existsSync);
 // Calc reads CSV; Writer alone (libreoffice-writer-nogui) cannot load it.
 const calc = existsSync('/usr/lib/libreoffice/program/libsclo.so');
