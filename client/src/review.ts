@@ -3,6 +3,7 @@
 // and shows the HTML report in a webview; a click on a place in it opens the
 // file there. The extension's activate() calls registerReviewCommand.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -61,6 +62,12 @@ async function openPlace(message: OpenMessage, files: ReadonlySet<string>): Prom
   await vscode.window.showTextDocument(uri, { selection, viewColumn: vscode.ViewColumn.One, preview: false });
 }
 
+/** The bundled worker, when the package has it; without it the review runs in the extension host's thread. */
+function workerScript(context: vscode.ExtensionContext): string | undefined {
+  const script = context.asAbsolutePath(path.join('dist', 'review-worker.js'));
+  return existsSync(script) ? script : undefined;
+}
+
 export function registerReviewCommand(context: vscode.ExtensionContext): void {
   const version = (context.extension?.packageJSON as { version?: string } | undefined)?.version ?? '0.0.0';
   context.subscriptions.push(
@@ -81,7 +88,7 @@ export function registerReviewCommand(context: vscode.ExtensionContext): void {
               analyze: analyzeOptions(folder),
               version,
               workers: Math.min(availableParallelism(), 4),
-              workerScript: context.asAbsolutePath(path.join('dist', 'review-worker.js')),
+              workerScript: workerScript(context),
               onProgress: (done, total) => {
                 const now = Math.floor((done / total) * 100);
                 progress.report({ increment: now - last, message: `${done}/${total}` });
