@@ -1,17 +1,19 @@
 // npm run bench: the analysis against the parser it must use (remark-parse)
 // and the Markdown linter a writer already runs (markdownlint), on the same
-// texts, in one run; then the CLI over a folder of 200 reports.
+// texts, in one run; then the CLI over a folder of 200 reports, and the
+// reviewer's table over a generated folder of 300.
 // Figures are medians; compare the ratios, not the milliseconds, across machines.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { lint } from 'markdownlint/sync';
 import { generatedReport } from './texts.mjs';
+import { makeReviewFolder } from './review-folder.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -91,6 +93,28 @@ try {
   const wall = median(run, quick ? 1 : 3, 0);
   console.log('');
   console.log(`fazhi-report check over 200 reports (${f(totalBytes / 1024 / 1024, 2)} MB): ${f(wall.ms, 0)} ms wall, ${f(200 / (wall.ms / 1000), 0)} reports/s, ${f(totalBytes / 1024 / 1024 / (wall.ms / 1000), 2)} MB/s (median of ${wall.reps}, Node start-up included).`);
+
+  // The reviewer's desk: fazhi-report review over 300 reports of ~100 KB (bench/review-folder.mjs),
+  // on every core and on one; peak memory from /usr/bin/time where it is installed.
+  const count = quick ? 60 : 300;
+  const reviewBytes = makeReviewFolder(join(dir, 'review'), count, 100 * 1024);
+  const timed = existsSync('/usr/bin/time');
+  let rss = null;
+  const review = (jobs) => () => {
+    const args = [cli, 'review', '--format', 'json', '--jobs', String(jobs), '-o', join(dir, 'review.json'), join(dir, 'review')];
+    const r = spawnSync(timed ? '/usr/bin/time' : process.execPath, timed ? ['-f', '%M', process.execPath, ...args] : args, { encoding: 'utf8' });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`review failed: ${r.stderr}`);
+    if (timed) rss = Math.max(rss ?? 0, Number(r.stderr.trim().split('\n').pop()));
+  };
+  const cores = Math.min(availableParallelism(), 4);
+  for (const jobs of cores > 1 ? [cores, 1] : [1]) {
+    rss = null;
+    const w = median(review(jobs), quick ? 1 : 3, 0);
+    const copies = JSON.parse(readFileSync(join(dir, 'review.json'), 'utf8')).copies.length;
+    console.log(
+      `fazhi-report review over ${count} reports (${f(reviewBytes / 1024 / 1024, 1)} MB), ${jobs} thread${jobs > 1 ? 's' : ''}: ${f(w.ms, 0)} ms wall, ${f(count / (w.ms / 1000), 0)} reports/s, ${f(reviewBytes / 1024 / 1024 / (w.ms / 1000), 2)} MB/s${rss ? `, peak RSS ${f(rss / 1024, 0)} MB` : ''}; ${copies} pairs of reports with copied passages (median of ${w.reps}, Node start-up included).`,
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

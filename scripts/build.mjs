@@ -29,6 +29,8 @@ const entries = [
   { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
   // The document readers (.docx, .doc, .wps, .pdf, text encodings), until the CLI and the server use them.
   { entryPoints: ['server/src/documents/index.ts'], outfile: 'dist/documents.js' },
+  // The review's worker threads (fazhi-report review, 审阅文件夹): one file at a time on each core.
+  { entryPoints: ['server/src/review/worker.ts'], outfile: 'dist/review-worker.js' },
 ];
 
 // First the generated data: the phrase bank's pinyin and the snippet file.

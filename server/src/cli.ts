@@ -14,10 +14,12 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 const USAGE = `用法 (usage):
   fazhi-report check [--format text|json|sarif] [--year YYYY] [--config FILE] [--debug] <文件|目录>...
   fazhi-report outline [--format text|json] [--debug] <文件>
+  fazhi-report review [--format table|csv|xlsx|html|json] [-o 文件] [--previous 上年目录] <目录|文件>...
   fazhi-report lsp --stdio
 
 check    检查报告：缺少的必备部分、占位符等；目录中的 .md/.markdown/.txt 文件都会检查
 outline  打印报告大纲
+review   审阅一批报告：每份一行的汇总表、关键数据、雷同段落（fazhi-report review --help）
 lsp      以语言服务器方式运行（供 Neovim、Emacs、Helix 等编辑器使用）
 
 退出码：0 无错误；1 有 error 级问题；2 有文件无法读取、用法错误或内部错误（加 --debug 显示详情）`;
@@ -149,7 +151,7 @@ function outline(args: string[]): number {
   return 0;
 }
 
-export function main(argv: string[]): number | 'server' {
+export function main(argv: string[]): number | 'server' | Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -157,6 +159,9 @@ export function main(argv: string[]): number | 'server' {
         return check(rest);
       case 'outline':
         return outline(rest);
+      case 'review':
+        // Loaded on demand: `check` and `lsp` start without the review's libraries (exceljs).
+        return import('./cli/review').then((m) => m.reviewMain(rest, VERSION));
       case 'lsp':
         runLanguageServer();
         return 'server';
@@ -186,4 +191,5 @@ export function main(argv: string[]): number | 'server' {
 }
 
 const code = main(process.argv.slice(2));
-if (code !== 'server') process.exitCode = code;
+if (code instanceof Promise) void code.then((c) => (process.exitCode = c));
+else if (code !== 'server') process.exitCode = code;

@@ -19,7 +19,7 @@ export type Target = { file: string; error?: string };
  * links once) to report files, keeping the order given. A file reached twice
  * (named twice, or through a link) is checked once.
  */
-export function collectFiles(args: string[]): Target[] {
+export function collectFiles(args: string[], extensions: ReadonlySet<string> = REPORT_EXTENSIONS): Target[] {
   const targets: Target[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
@@ -42,10 +42,16 @@ export function collectFiles(args: string[]): Target[] {
       continue;
     }
     const before = targets.length;
-    walk(arg, targets, addFile, seenDirs);
-    if (!targets.slice(before).some((t) => !t.error)) targets.push({ file: arg, error: '目录中没有可检查的 .md、.markdown 或 .txt 文件' });
+    walk(arg, targets, addFile, seenDirs, extensions);
+    if (!targets.slice(before).some((t) => !t.error)) targets.push({ file: arg, error: `目录中没有可检查的 ${listExtensions(extensions)} 文件` });
   }
   return targets;
+}
+
+/** `.md、.markdown 或 .txt` */
+function listExtensions(extensions: ReadonlySet<string>): string {
+  const all = [...extensions];
+  return all.length > 1 ? `${all.slice(0, -1).join('、')} 或 ${all[all.length - 1]}` : all.join('');
 }
 
 function realPath(path: string): string {
@@ -56,7 +62,7 @@ function realPath(path: string): string {
   }
 }
 
-function walk(dir: string, out: Target[], addFile: (file: string) => void, seenDirs: Set<string>): void {
+function walk(dir: string, out: Target[], addFile: (file: string) => void, seenDirs: Set<string>, extensions: ReadonlySet<string>): void {
   // A link back to a folder already walked (a cycle, or the same folder twice) is walked once.
   const real = realPath(dir);
   if (seenDirs.has(real)) return;
@@ -80,12 +86,12 @@ function walk(dir: string, out: Target[], addFile: (file: string) => void, seenD
         isDirectory = target.isDirectory();
         isFile = target.isFile();
       } catch (error) {
-        if (REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ file: path, error: `符号链接无法访问（${describeFsError(error)}）` });
+        if (extensions.has(extname(entry.name).toLowerCase())) out.push({ file: path, error: `符号链接无法访问（${describeFsError(error)}）` });
         continue;
       }
     }
-    if (isDirectory) walk(path, out, addFile, seenDirs);
-    else if (isFile && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) addFile(path);
+    if (isDirectory) walk(path, out, addFile, seenDirs, extensions);
+    else if (isFile && extensions.has(extname(entry.name).toLowerCase())) addFile(path);
   }
 }
 

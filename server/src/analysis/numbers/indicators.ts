@@ -19,6 +19,8 @@ export interface KeyFigureArea {
   area: string;
   areaWords: string[];
   figures: Record<string, string[]>;
+  /** Measure words a figure must have, where the catalogue restricts them (法律顾问 in persons). */
+  units?: Record<string, string[]>;
   rates: string[];
 }
 
