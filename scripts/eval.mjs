@@ -119,7 +119,7 @@ export const STRUCTURE_SETS = {
 
 export function scoreStructure(lib, dirs = STRUCTURE_SETS.seen) {
   const sets = dirs.map((dir) => [dir, 'labels.json']).filter(([dir]) => existsSync(join(ROOT, dir)));
-  const result = { pages: 0, years: { labelled: 0, right: 0 }, titles: { labelled: 0, right: 0 }, parts: { labelled: 0, found: 0 }, falseMissing: 0, wrong: [] };
+  const result = { pages: 0, years: { labelled: 0, right: 0 }, titles: { labelled: 0, right: 0 }, parts: { labelled: 0, found: 0, absent: 0, foundAbsent: 0 }, falseMissing: 0, wrong: [] };
   for (const [dir, labelsFile] of sets) {
     for (const label of readJson(join(dir, labelsFile))) {
       const text = readFileSync(join(ROOT, dir, label.file), 'utf8');
@@ -138,6 +138,15 @@ export function scoreStructure(lib, dirs = STRUCTURE_SETS.seen) {
         else result.wrong.push({ file: `${dir}/${label.file}`, what: 'title', want: label.title, got });
       }
       for (const key of PART_KEYS) {
+        if (label.parts && label.parts[key] === null) {
+          // Not on the page: a part found there is found where it is not (it would hide a missing part).
+          result.parts.absent++;
+          if (a.sections[key]) {
+            result.parts.foundAbsent++;
+            result.wrong.push({ file: `${dir}/${label.file}`, what: `part ${key} found where absent`, want: null, got: a.sections[key].title });
+          }
+          continue;
+        }
         if (!label.parts?.[key]) continue;
         result.parts.labelled++;
         if (a.sections[key]) result.parts.found++;
@@ -174,7 +183,7 @@ function printReport(numbers, structure, list) {
     const right = r.years.right + r.titles.right + r.parts.found;
     out.push(`Structure, ${name}`);
     out.push(`  pages ${r.pages}: years ${r.years.right}/${r.years.labelled} (${pct(r.years.right, r.years.labelled)}), titles ${r.titles.right}/${r.titles.labelled} (${pct(r.titles.right, r.titles.labelled)}), visible parts found ${r.parts.found}/${r.parts.labelled} (${pct(r.parts.found, r.parts.labelled)}), reported missing where present: ${r.falseMissing}`);
-    out.push(`  years, titles and visible parts right: ${pct(right, labelled)}`);
+    out.push(`  years, titles and visible parts right: ${pct(right, labelled)}; parts found where the page has none: ${r.parts.foundAbsent} of ${r.parts.absent}`);
   };
   structureLine('pages seen while building (test/fixtures/openings, passages)', structure.seen);
   structureLine('held-out pages, labelled before the tool was run on them (test/fixtures/openings-holdout)', structure.heldOut);

@@ -191,9 +191,10 @@ describe('plan-year', () => {
     expect(rule('某区2021年度法治政府建设情况报告\n一、主要举措\n二、2022年工作计划\n', 'plan-year')).toEqual([]);
   });
 
-  it('flags a title year that disagrees with the opening', () => {
-    const [f] = rule('某县2021年法治政府建设工作情况报告\n2022年，我县坚持依法行政。\n一、主要举措\n', 'plan-year');
-    expect(f.message).toBe('开篇的年份 2022 年与标题中的 2021 年度不一致');
+  it('leaves a title year that disagrees with the opening to year-mismatch', () => {
+    expect(rule('某县2021年法治政府建设工作情况报告\n2022年，我县坚持依法行政。\n一、主要举措\n', 'plan-year')).toEqual([]);
+    const [f] = rule('某县2021年法治政府建设工作情况报告\n2022年，我县坚持依法行政。\n一、主要举措\n', 'year-mismatch');
+    expect(f.message).toBe('开篇所写的年度 2022 年与报告年度 2021 年（标题）不一致');
     expect(f.range).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
   });
 

@@ -45,6 +45,8 @@ const DYNAMIC_REVIEWED: Record<string, string> = {
   "server/src/analysis/year.ts|new RegExp(`^[\\\\s\\\\u3000]*(?:在|于)?${YEAR_TEXT}年(?![\\\\s\\\\u3000]*[-—–~～至到月]|\\\\d)`)": "anchored; a four-character year",
   "server/src/analysis/year.ts|new RegExp(`(?:现将|现就|现对|特将|特此将|^将|[，,]将)[^。！？!?]{0,60}?${YEAR_TEXT}[\\\\s\\\\u3000]*年(?![\\\\s\\\\u3000]*[-—–~～至到月]|\\\\d)[^。！？!?]{0,60}?(?:报告|汇报|总结)如下`)": "starts only at a literal 将; two gaps bounded to 60 characters: at most 3600 steps from each",
   "server/src/analysis/year.ts|new RegExp(`^(?:[^。，,；;]{0,12}?)${YEAR_TEXT}[\\\\s\\\\u3000]*年(?![\\\\s\\\\u3000]*[-—–~～至到月]|\\\\d)`)": "anchored; a gap bounded to 12 characters",
+  "server/src/analysis/rules/period-mismatch.ts|new RegExp(source, 'g')": "literal programme names from programmes.json, an optional quotation mark between characters: no repetition",
+  "server/src/analysis/rules/period-mismatch.ts|new RegExp(source)": "literal programme names from programmes.json, an optional quotation mark between characters: no repetition",
 };
 
 function sourceFiles(dir: string, out: string[] = []): string[] {

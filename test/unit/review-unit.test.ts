@@ -1,6 +1,6 @@
 // Who reported and by when: units from titles and signatures, their kind, the deadline.
 import { describe, expect, it } from 'vitest';
-import { deadlineFor, nameVariants, parseDate, readSignature, readUnit, unitFromTitle, unitKind } from '../../server/src/review/unit';
+import { deadlineFor, nameVariants, parseDate, readSignature, readUnit, unitFromTitle, unitKind } from '../../server/src/analysis/unit';
 
 describe('the reporting unit', () => {
   it('is what the title names before 关于, the year or 法治政府建设', () => {

@@ -63,7 +63,9 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
 
   const doc = new ReportDocument(text);
   // A page copied as one paragraph: its run-in headings start lines of their own for the analysis.
-  doc.splitAt([...findRunInTitle(doc), ...findRunInBreaks(doc)]);
+  const headingBreaks = findRunInBreaks(doc);
+  doc.splitAt([...findRunInTitle(doc), ...headingBreaks]);
+  doc.runInHeadingBreaks = headingBreaks;
   const previous = options.previous?.context;
   const format = options.format ?? 'markdown';
   const parsed = parse(doc, format, previous && options.previous!.format === format ? { doc: previous.doc, parsed: previous.parsed } : undefined);

@@ -26,6 +26,8 @@ export class ReportDocument {
   readonly physical: Line[];
   /** Offsets where `splitAt` began a line inside a physical line. */
   runInBreaks: number[] = [];
+  /** Of those, the headings run into a sentence (a page copied without paragraph breaks). */
+  runInHeadingBreaks: number[] = [];
 
   constructor(readonly text: string) {
     this.norm = toSimplified(text);

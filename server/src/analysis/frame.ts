@@ -266,6 +266,8 @@ export function recognizeFrame(doc: ReportDocument, parsed: ParsedDocument, open
   const titleDuplicates: number[] = [];
   let addressee: Frame['addressee'] = null;
   const titleKey = title ? doc.norm.slice(title.start, title.end).replace(/[\s\u3000]+/g, '') : null;
+  // A short opening (`根据…，现将…报告如下：`) is text too, though it passed for no sentence while titles were sought.
+  let opening = -1;
   for (let i = title ? title.line + 1 : 0; i < body; i++) {
     const line = doc.lines[i];
     const t = line.norm.trim();
@@ -275,8 +277,9 @@ export function recognizeFrame(doc: ReportDocument, parsed: ParsedDocument, open
     else if (!addressee && /[：:][\s\u3000]*$/.test(t) && t.length <= 40 && !/[。，,]/.test(t) && !isFurnitureText(t)) {
       const lead = line.norm.length - line.norm.trimStart().length;
       addressee = { line: i, start: line.start + lead, end: line.start + line.text.trimEnd().length };
-    }
+    } else if (opening < 0 && !span && t.length >= 10 && (SENTENCE_PUNCTUATION.test(t) || CLAUSE_PUNCTUATION.test(t)) && !isFurnitureText(t)) opening = i;
   }
+  if (opening >= 0) body = opening;
   // An addressee may also open the body's first line group when the body starts right after it.
   if (!addressee && body < doc.lineCount) {
     const line = doc.lines[body];
@@ -442,30 +445,4 @@ export function findEnding(doc: ReportDocument, parsed: ParsedDocument, afterLin
     .filter(Boolean)
     .join(' ');
   return { signature: { firstLine: first, lastLine: end, start, end: stop, text, unit, date }, lastContentLine: prevNonBlank(first - 1) };
-}
-
-// ---------------------------------------------------------------------------
-// Who reports
-
-export type UnitKind = 'government' | 'department' | 'party' | null;
-
-const GOVERNMENT = /(?:人民政府|政府|管委会|管理委员会|街道办事处|办事处|街道)$/;
-const DEPARTMENT = /(?:局|委|办|办公室|厅|署|中心|院|所|队|站|馆|会)$/;
-// The unit in a title: what precedes `关于`, or the year.
-const TITLE_UNIT = /^(.*?)(?:关于|(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})/;
-
-/** Whether a unit's name is a government (its deadline 4月1日) or a department (3月1日). */
-export function unitKind(name: string): UnitKind {
-  const n = name.replace(/[\s\u3000]+/g, '');
-  if (n.length < 2) return null;
-  if (/^中共/.test(n) || /(?:党委|党工委|党组)$/.test(n)) return 'party';
-  if (GOVERNMENT.test(n) || /[乡镇]$/.test(n)) return 'government';
-  if (DEPARTMENT.test(n)) return 'department';
-  return null;
-}
-
-/** The reporting unit named in a title, if it names one before `关于` or the year. */
-export function titleUnit(title: string): string | null {
-  const m = TITLE_UNIT.exec(title.replace(/[\s\u3000]+/g, ''));
-  return m && m[1].length >= 2 ? m[1] : null;
 }

@@ -308,24 +308,46 @@ function lateLine(f: Finder, claimed: (FoundSection | null)[]): (line: number) =
 const YEAR_START = /^((?:19|20)\d{2})[\s\u3000]*年(?![\s\u3000]*(?:\d|[-—–~～至到月]))/;
 
 /**
- * The plan as a paragraph or a sentence: one opening with `下一步`, `今后`,
- * `明年`, a year and `将`/`要`… (sentenceCues, at the sentence's start), in the
- * last stretch of the report or after the problems. Its year is compared later
- * (plan-year), so a plan naming the wrong year is still the plan.
+ * The plan as a paragraph or a sentence: one opening with `下一步`, `今后…将`,
+ * `明年`, or a year with `将`/`计划`… (sentenceCues, at the sentence's start).
+ * Where it may stand depends on how sure its wording is: a later year than the
+ * report's may open a paragraph anywhere after the measures begin; words of the
+ * future without a year, in the last top-level section of a report that has
+ * several (or none); the report's own year or an earlier one (a plan naming the
+ * wrong year, or `将` meaning `把`) only after the shortcomings. Its year is
+ * compared later (plan-year), so a plan naming the wrong year is still the plan.
  */
 function findPlanSentence(f: Finder, taken: (FoundSection | null)[], problems: FoundSection | null): FoundSection | null {
   const entry = f.catalogue.get('nextYear')!;
   const late = lateLine(f, taken);
+  const top = topLevel(f.structure.headings);
+  const sections = f.structure.headings.filter((h) => h.level === top).length;
+  // One top-level section seen (a page cut short) tells nothing about what comes last.
+  const positionKnown = sections !== 1;
   for (const s of sentencesIn(f, measuresStartLine(f), f.structure.lastContentLine, taken)) {
     if (!entry.sentenceCues.some((p) => p.matchesAtStart(s.text)) && !(s.opensParagraph && entry.paragraphCues.some((p) => p.matchesAtStart(s.text)))) continue;
     const year = YEAR_START.exec(s.text);
     if (/^(?:19|20)\d{2}/.test(s.text) && !year) continue;
     const afterProblems = problems !== null && s.start >= problems.start;
-    const laterYear = year !== null && f.knownYear !== null && Number(year[1]) > f.knownYear;
-    if (!late(s.line) && !afterProblems && !(laterYear && s.opensParagraph)) continue;
+    const ok =
+      year === null || f.knownYear === null
+        ? afterProblems || (positionKnown && late(s.line))
+        : Number(year[1]) > f.knownYear
+          ? s.opensParagraph || afterProblems || (positionKnown && late(s.line))
+          : afterProblems;
+    if (!ok) continue;
     return paragraphPart(f, 'nextYear', s.line, s.start, s.end, s.opensParagraph ? 'paragraph' : 'sentence');
   }
   return null;
+}
+
+/** A part found as a paragraph, cut short where a later part begins inside its range. */
+function endBefore(f: Finder, part: FoundSection, next: FoundSection): FoundSection {
+  const { doc } = f;
+  let end = next.start;
+  while (end > part.start && /[\s\u3000]/.test(doc.text[end - 1])) end--;
+  const endLine = doc.lineAt(end).index;
+  return { ...part, end, endLine, range: { start: part.range.start, end: doc.positionAt(end) } };
 }
 
 /** Whether a verb of work done stands just before `at` in the sentence (`针对存在的问题`, `整改发现的不足`). */
@@ -358,12 +380,13 @@ function findProblemSentence(f: Finder, taken: (FoundSection | null)[]): FoundSe
       ((turned || (s.opensParagraph && late(s.line))) && cueAt(entry.turnCues) >= 0);
     if (!found) continue;
     if (s.opensParagraph) return paragraphPart(f, 'problems', s.line, s.start, s.end);
-    // Inside a paragraph: from the sentence to the paragraph's end.
+    // Inside a paragraph: from the sentence to the paragraph's end; the title stops at a colon introducing a list.
     const line = f.doc.lines[s.line];
+    const colon = f.doc.norm.slice(s.start, s.end).search(/[：:]/);
     return {
       key: 'problems',
       form: 'sentence',
-      title: f.doc.text.slice(s.start, trimSentenceEnd(f.doc, s.start, s.end)),
+      title: f.doc.text.slice(s.start, trimSentenceEnd(f.doc, s.start, colon > 0 ? s.start + colon : s.end)),
       range: f.doc.range(s.start, line.end),
       asHeading: false,
       start: s.start,
@@ -388,35 +411,54 @@ function findDutySentence(f: Finder, excluded: (FoundSection | null)[]): FoundSe
   const { doc, structure } = f;
   const documents = documentPattern(entry);
   // The plainest wording wins wherever it stands: the duty named, then a document on it carried out, then a leader doing it.
-  const tiers: ((s: Sentence) => number)[] = [
+  const tiers: ((s: Sentence) => number | null)[] = [
     (s) => {
       let index = -1;
       for (const cue of entry.sentenceCues) {
         const at = cue.search(s.text);
         if (at >= 0 && (index < 0 || at < index)) index = at;
       }
-      return index;
+      return index >= 0 ? s.start + index : null;
     },
     (s) => {
-      if (!documents) return -1;
+      if (!documents) return null;
       documents.lastIndex = 0;
-      return documents.exec(doc.norm.slice(s.start, s.end))?.index ?? -1;
+      const m = documents.exec(doc.norm.slice(s.start, s.end));
+      return m ? s.start + m.index : null;
     },
-    (s) => dutyAt(entry, s.text),
+    (s) => {
+      const at = dutyAt(entry, s.text);
+      if (at >= 0) return s.start + at;
+      // `一是依法规范履职。局主要负责人严格落实…`: the item's title names the act, its first sentence the holder.
+      const holder = entry.dutyHolders.map((h) => s.text.indexOf(h)).filter((i) => i >= 0 && i <= 4);
+      if (holder.length === 0) return null;
+      const item = structure.items.find((it) => it.line === s.line && it.titleEnd <= s.start && s.start - it.titleEnd <= 2);
+      const title = item ? doc.norm.slice(item.titleStart, item.titleEnd) : '';
+      return item && entry.dutyActs.some((act) => title.includes(act)) ? item.titleStart : null;
+    },
   ];
   for (const tier of tiers) {
     for (const s of sentencesIn(f, structure.bodyStartLine, structure.lastContentLine, excluded)) {
-      const index = tier(s);
-      if (index >= 0) return dutyPart(f, s, s.start + index);
+      const at = tier(s);
+      if (at !== null && !listsParts(f, s)) return dutyPart(f, s, at);
     }
   }
   return null;
 }
 
+/** A sentence naming the report's parts (`本报告包括主要举措和成效、…第一责任人职责情况、存在不足…`) is a table of contents. */
+function listsParts(f: Finder, s: Sentence): boolean {
+  let others = 0;
+  for (const key of ['measures', 'problems', 'nextYear'] as const) {
+    if (f.catalogue.get(key)!.titles.some((p) => p.search(s.text) >= 0)) others++;
+  }
+  return others >= 2;
+}
+
 /** The item whose title holds the duty's words, else the sentence. */
 function dutyPart(f: Finder, s: Sentence, at: number): FoundSection {
   const { doc, structure } = f;
-  const item = structure.items.find((it) => it.line === s.line && it.titleStart <= at && at < it.titleEnd);
+  const item = structure.items.find((it) => it.titleStart <= at && at < it.titleEnd && (it.line === s.line || it.titleStart === at));
   if (item) {
     return {
       key: 'firstResponsible',
@@ -507,11 +549,15 @@ export function findSections(
   }
   const other = findHeading(f, 'other', [nextYear, problems]) ?? findParagraph(f, 'other', [nextYear, problems]);
   const firstResponsibleHeading = findHeading(f, 'firstResponsible', [nextYear, problems]);
-  const claimed = [nextYear, problems, other, firstResponsibleHeading];
-  nextYear ??= findPlanSentence(f, claimed, problems);
+  // The plan may begin inside the shortcomings' own section (`…薄弱。2024年，我们将…`): that section is searched too.
+  nextYear ??= findPlanSentence(f, [other, firstResponsibleHeading], problems);
   problems ??= findProblemSentence(f, [nextYear, other, firstResponsibleHeading]);
-  // A plan in the paragraphs after shortcomings found only now.
-  nextYear ??= problems && !problems.asHeading ? findPlanSentence(f, [problems, other, firstResponsibleHeading], problems) : null;
+  // A plan in the paragraphs after shortcomings found only now: the shortcomings end where it begins.
+  if (!nextYear && problems && !problems.asHeading) nextYear = findPlanSentence(f, [other, firstResponsibleHeading], problems);
+  // The plan inside the shortcomings' range: a sub-heading of the shortcomings if there is one, else they end where it begins.
+  if (nextYear && problems && nextYear.start > problems.start && nextYear.start <= problems.end) {
+    problems = (problems.asHeading ? findHeading(f, 'problems', [nextYear], problems) : null) ?? endBefore(f, problems, nextYear);
+  }
   const firstResponsible = firstResponsibleHeading ?? findDutySentence(f, [nextYear, problems, other]);
   const measuresHeading = findHeading(f, 'measures', [nextYear, problems, other, firstResponsible?.asHeading ? firstResponsible : null]);
   const laterParts = [problems, nextYear, other].filter((s): s is FoundSection => !!s).map((s) => s.startLine);

@@ -147,9 +147,10 @@ const RUN_IN_UNBROKEN = 500;
 
 /**
  * Where headings are run into a long line (a page copied as one paragraph):
- * after a sentence end, a numbering of level 1 or 2 whose values follow one
- * another in the line (一、…二、; （一）…（二）), and, within such a line, the
- * level-3 numbers (`1.`) too. A lone `。一、` inside a paragraph is not enough.
+ * after a sentence end, a colon or a space, level-1 numberings whose values
+ * follow one another in the line (一、…二、), and, within such a line, the
+ * numbers of levels 2 and 3 too. In a text with no paragraph breaks at all,
+ * `（一）…（二）` or a first `一、` is enough. A lone `。一、` inside a paragraph is not.
  */
 export function findRunInBreaks(doc: ReportDocument): number[] {
   const breaks: number[] = [];
@@ -170,7 +171,9 @@ export function findRunInBreaks(doc: ReportDocument): number[] {
     };
     // A text with no paragraph breaks at all may show only its first heading (a page cut short).
     const unbroken = line.end - line.start >= RUN_IN_UNBROKEN && nonBlank <= 3;
-    if (!sequenced(1) && !sequenced(2) && !(unbroken && found.some((f) => f.level === 1 && f.value === 1))) continue;
+    // Two level-1 headings in sequence are a page run together; an inline `（一）…；（二）…` list in
+    // one paragraph of a report with paragraph breaks is not, so level 2 counts in an unbroken text only.
+    if (!sequenced(1) && !(unbroken && (sequenced(2) || found.some((f) => f.level === 1 && f.value === 1)))) continue;
     for (const f of found) if (f.level <= 3) breaks.push(f.at);
   }
   return breaks;

@@ -15,7 +15,7 @@ import { reviewAll } from './pool';
 import { readDocument, type FileJob, type FileOutcome } from './read';
 import type { ParagraphRecord } from './report';
 import { normalize, shingleHashes, stockShingles, SHINGLE } from './shingles';
-import { simplifiedName } from './unit';
+import { simplifiedName } from '../analysis/unit';
 import type { CopiedPassage, CopyPairing, PreviousComparison, ReportRow, ReviewResult } from './types';
 
 export * from './types';

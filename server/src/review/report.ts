@@ -10,7 +10,7 @@ import { placeOf, withParagraphs, type LocatedDocument } from './places';
 import { keyFigures } from './figures';
 import { normalize, sketchOf, stockShingles, SHINGLE, type Sketch } from './shingles';
 import { GROUP_KEYS, type GroupKey, type PartKey, type PartStatus, type ReportRow, type ReviewFigure, type ReviewFinding } from './types';
-import { deadlineFor, nameVariants, readSignature, readUnit } from './unit';
+import { deadlineFor, nameVariants, readSignature, readUnit } from '../analysis/unit';
 import { planItems, type PlanItem } from './plans';
 
 /** Findings listed per report (the counts are always complete). */

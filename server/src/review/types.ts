@@ -4,7 +4,7 @@
 import type { Range, Severity } from '../analysis/types';
 import type { RuleTag } from '../analysis/rules/rule';
 import type { SourceKind } from '../documents/types';
-import type { UnitKind } from './unit';
+import type { UnitKind } from '../analysis/unit';
 
 /** ✓ its own heading, ⚠ only a paragraph or a sentence, ✗ missing. */
 export type PartStatus = 'heading' | 'paragraph' | 'missing';

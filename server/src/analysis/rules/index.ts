@@ -19,6 +19,12 @@ import { repeatedFigure } from './repeated-figure';
 import { planYear } from './plan-year';
 import { blankNumber } from './blank-number';
 import { regionMismatch } from './region-mismatch';
+import { yearMismatch } from './year-mismatch';
+import { periodMismatch } from './period-mismatch';
+import { runInHeadings } from './run-in-headings';
+import { reportFrame } from './report-frame';
+import { reportDeadline } from './report-deadline';
+import { dateFormat } from './date-format';
 
 /** Every rule the core runs, in a stable order. */
 export const RULES: readonly Rule[] = [
@@ -37,10 +43,16 @@ export const RULES: readonly Rule[] = [
   pointsMismatch,
   averageMismatch,
   planYear,
+  yearMismatch,
+  periodMismatch,
   regionMismatch,
   headingSequence,
   headingLevel,
   headingStyle,
+  runInHeadings,
+  reportFrame,
+  reportDeadline,
+  dateFormat,
 ];
 
 export interface RuleDescriptor {

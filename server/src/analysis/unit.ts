@@ -3,18 +3,19 @@
 // under the signature, and the deadline of 《法治政府建设与责任落实督察工作规定》
 // as the reviewer applies it: departments report by 3月1日, governments by
 // 4月1日 of the year after the report year.
-import { parseChineseDigits, parseChineseInteger } from '../analysis/numerals';
-import { maskBookTitles } from '../analysis/year';
-import { toSimplified } from '../analysis/normalize';
+import { parseChineseDigits, parseChineseInteger } from './numerals';
+import { maskBookTitles } from './year';
+import { toSimplified } from './normalize';
+import unitData from './data/units.json';
 
 export type UnitKind = 'government' | 'department';
 
 // A government: the people's government, or the 管委会 of a zone (the zone's own report).
-const GOVERNMENT_ENDS = ['人民政府', '政府', '管委会', '管理委员会', '行政公署'];
+const GOVERNMENT_ENDS: string[] = unitData.governmentEnds;
 // A department of a government; 委员会 ends a commission (发展和改革委员会) but not 管理委员会, tried first.
-const DEPARTMENT_ENDS = ['局', '委', '委员会', '办', '办公室', '办事处', '厅', '中心', '署', '处', '部', '站', '所', '队'];
+const DEPARTMENT_ENDS: string[] = unitData.departmentEnds;
 // A report named after a place or a zone is its government's (静海区, 苏锡通园区).
-const PLACE_ENDS = ['省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '园区', '开发区', '高新区', '新区'];
+const PLACE_ENDS: string[] = unitData.placeEnds;
 
 /**
  * A name in simplified characters. toSimplified converts only a text that
@@ -134,7 +135,7 @@ export interface Deadline {
 /** Departments by 3月1日, governments by 4月1日 of the year after the report year, that day included (“3月1日前”). */
 export function deadlineFor(kind: UnitKind | null, reportYear: number | null, date: string | null): Deadline {
   if (!kind || reportYear === null) return { deadline: null, met: null };
-  const deadline = `${reportYear + 1}-${kind === 'department' ? '03' : '04'}-01`;
+  const deadline = `${reportYear + 1}-${unitData.deadlines[kind]}`;
   return { deadline, met: date === null ? null : date <= deadline };
 }
 
