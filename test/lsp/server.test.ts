@@ -19,9 +19,12 @@ import {
   type DocumentSymbol,
 } from 'vscode-languageserver-protocol/node';
 import { CORPUS, CORPUS_DIR, FIXTURES, ROOT, corpus, fixture } from '../helpers';
+import { ruleDescriptors } from '../../server/src/analysis';
 import { startServer, type TestServer } from './connection';
 
 const uriOf = (path: string) => pathToFileURL(path).href;
+// The server is probed with the placeholder of the 2022 report; its style findings (a web copy in half-width marks) are off here.
+const STYLE_OFF = Object.fromEntries(ruleDescriptors().filter((r) => r.tags.includes('style') && !r.tags.includes('outline')).map((r) => [r.id, 'off']));
 const SUXITONG = uriOf(join(CORPUS_DIR, CORPUS.suxitong));
 const XINYANG = uriOf(join(CORPUS_DIR, CORPUS.xinyang));
 const README = uriOf(join(ROOT, 'README.md'));
@@ -38,7 +41,7 @@ describe.each([
 ])('language server over stdio (%s)', (_name, args) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer(args);
+    server = await startServer(args, { settings: { debounce: 0, rules: STYLE_OFF } });
   });
   afterAll(async () => {
     await server.stop();
@@ -139,7 +142,7 @@ describe.each([
 describe('language server settings', () => {
   it('applies rule severities and reports a malformed setting without failing', async () => {
     const server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio'], {
-      settings: { debounce: 0, rules: { placeholder: 'warning', 'no-such-rule': 'error' }, reportYear: 'twenty' },
+      settings: { debounce: 0, rules: { ...STYLE_OFF, placeholder: 'warning', 'no-such-rule': 'error' }, reportYear: 'twenty' },
     });
     try {
       const result = await open(server, SUXITONG, corpus(CORPUS.suxitong));
@@ -155,7 +158,7 @@ describe('language server settings', () => {
 describe('outline features over LSP', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio'], { settings: { debounce: 0 }, hostHasMarkdownOutline: true });
+    server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio'], { settings: { debounce: 0, rules: STYLE_OFF }, hostHasMarkdownOutline: true });
   });
   afterAll(() => server.stop());
 

@@ -19,6 +19,18 @@ import { repeatedFigure } from './repeated-figure';
 import { planYear } from './plan-year';
 import { blankNumber } from './blank-number';
 import { regionMismatch } from './region-mismatch';
+import { punctuationWidth } from './punctuation-width';
+import { punctuationPair } from './punctuation-pair';
+import { punctuationRepeat } from './punctuation-repeat';
+import { cjkSpace } from './cjk-space';
+import { spanDash } from './span-dash';
+import { numericRange } from './numeric-range';
+import { dateFormat } from './date-format';
+import { approxNumber } from './approx-number';
+import { officialTitle } from './official-title';
+import { termForm } from './term-form';
+import { headingPunctuation } from './heading-punctuation';
+import { mixedNumerals } from './mixed-numerals';
 
 /** Every rule the core runs, in a stable order. */
 export const RULES: readonly Rule[] = [
@@ -41,6 +53,19 @@ export const RULES: readonly Rule[] = [
   headingSequence,
   headingLevel,
   headingStyle,
+  // style: the conventions a proofreader checks (GB/T 15834, GB/T 15835, names and terms)
+  officialTitle,
+  termForm,
+  punctuationWidth,
+  punctuationPair,
+  punctuationRepeat,
+  cjkSpace,
+  spanDash,
+  numericRange,
+  dateFormat,
+  approxNumber,
+  mixedNumerals,
+  headingPunctuation,
 ];
 
 export interface RuleDescriptor {
