@@ -19,9 +19,12 @@ import {
   type DocumentSymbol,
 } from 'vscode-languageserver-protocol/node';
 import { CORPUS, CORPUS_DIR, FIXTURES, ROOT, corpus, fixture } from '../helpers';
+import { ruleDescriptors } from '../../server/src/analysis';
 import { startServer, type TestServer } from './connection';
 
 const uriOf = (path: string) => pathToFileURL(path).href;
+// The server is probed with the placeholder of the 2022 report; its style findings (a web copy in half-width marks) are off here.
+const STYLE_OFF = Object.fromEntries(ruleDescriptors().filter((r) => r.tags.includes('style') && !r.tags.includes('outline')).map((r) => [r.id, 'off']));
 const SUXITONG = uriOf(join(CORPUS_DIR, CORPUS.suxitong));
 const XINYANG = uriOf(join(CORPUS_DIR, CORPUS.xinyang));
 const README = uriOf(join(ROOT, 'README.md'));
@@ -38,7 +41,7 @@ describe.each([
 ])('language server over stdio (%s)', (_name, args) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer(args);
+    server = await startServer(args, { settings: { debounce: 0, rules: STYLE_OFF } });
   });
   afterAll(async () => {
     await server.stop();
@@ -143,7 +146,7 @@ describe.each([
 describe('language server settings', () => {
   it('applies rule severities and reports a malformed setting without failing', async () => {
     const server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio'], {
-      settings: { debounce: 0, rules: { placeholder: 'warning', 'no-such-rule': 'error' }, reportYear: 'twenty' },
+      settings: { debounce: 0, rules: { ...STYLE_OFF, placeholder: 'warning', 'no-such-rule': 'error' }, reportYear: 'twenty' },
     });
     try {
       const result = await open(server, SUXITONG, corpus(CORPUS.suxitong));
@@ -159,7 +162,7 @@ describe('language server settings', () => {
 describe('outline features over LSP', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio'], { settings: { debounce: 0 }, hostHasMarkdownOutline: true });
+    server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio'], { settings: { debounce: 0, rules: STYLE_OFF }, hostHasMarkdownOutline: true });
   });
   afterAll(() => server.stop());
 
@@ -333,14 +336,14 @@ describe('completion over LSP on a real report', () => {
       '坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，认真落实党中央、国务院关于法治政府建设的决策部署',
     );
     expect(phrases[0].textEdit).toMatchObject({ range: { start: { line, character: 0 }, end: { line, character: 2 } } });
-    // jq opens a measures phrase and a problems one; inside 三、存在问题和不足 the problems one ranks first.
+    // jq opens a measures phrase, a problems one and a plan one; inside 三、存在问题和不足 the problems one ranks first.
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: 3 },
       contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 2 } }, text: 'jq' }],
     });
     await server.diagnostics(uri, 3);
     const ranked = (await complete(line, 2)).filter((i) => i.kind === 1).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
-    expect(ranked.map((i) => i.detail)).toEqual(['常用表述 · 问题：原因分析', '常用表述 · 举措：制度建设']);
+    expect(ranked.map((i) => i.detail)).toEqual(['常用表述 · 问题：原因分析', '常用表述 · 举措：制度建设', '常用表述 · 安排：规范涉企执法长效机制']);
     const typedHan = 'untitled:han.txt';
     await open(server, typedHan, '某区2023年度法治政府建设情况报告\n一、主要举措和成效\n三、存在问题和不足\n在肯定\n');
     const han = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: typedHan }, position: { line: 3, character: 3 } })) as CompletionItem[];

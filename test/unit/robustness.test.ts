@@ -37,23 +37,27 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Every range lies inside the text, ends after it starts, and never splits a surrogate pair. */
+/** Every range lies inside the text, ends after it starts, and never splits a surrogate pair (one check for all: a fix-all may hold thousands of edits). */
 function checkRanges(text: string, analysis: Analysis): void {
   const starts = lineStarts(text);
+  const problems: string[] = [];
   const offsetOf = (p: { line: number; character: number }) => {
-    expect(p.line).toBeGreaterThanOrEqual(0);
-    expect(p.line).toBeLessThan(starts.length);
+    if (p.line < 0 || p.line >= starts.length || p.character < 0) {
+      problems.push(`position ${JSON.stringify(p)} outside the text`);
+      return 0;
+    }
     const lineEnd = p.line + 1 < starts.length ? starts[p.line + 1] : text.length;
     const offset = starts[p.line] + p.character;
-    expect(p.character).toBeGreaterThanOrEqual(0);
-    expect(offset).toBeLessThanOrEqual(lineEnd);
+    if (offset > lineEnd) problems.push(`position ${JSON.stringify(p)} past its line`);
     // Not between a high and a low surrogate.
     const before = text.charCodeAt(offset - 1);
     const after = text.charCodeAt(offset);
-    expect(before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff).toBe(false);
+    if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) problems.push(`position ${JSON.stringify(p)} splits a surrogate pair`);
     return offset;
   };
-  const check = (r: Range) => expect(offsetOf(r.end)).toBeGreaterThanOrEqual(offsetOf(r.start));
+  const check = (r: Range) => {
+    if (offsetOf(r.end) < offsetOf(r.start)) problems.push(`range ${JSON.stringify(r)} ends before it starts`);
+  };
   const walk = (nodes: OutlineNode[]) =>
     nodes.forEach((n) => {
       check(n.range);
@@ -67,12 +71,13 @@ function checkRanges(text: string, analysis: Analysis): void {
     check(f.range);
     for (const e of f.fix?.edits ?? []) check(e.range);
   }
+  expect(problems).toEqual([]);
 }
 
-/** Applies offset edits; checks that only the text in the edits changed. */
+/** Applies offset edits; checks that only the text in the edits changed (one check per fix: a fix-all may hold thousands of edits). */
 function applyAndCheck(text: string, edits: { start: number; end: number; newText: string }[]): string {
   const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.i - b.i);
-  for (let k = 1; k < sorted.length; k++) expect(sorted[k].start).toBeGreaterThanOrEqual(sorted[k - 1].end);
+  expect(sorted.findIndex((e, k) => k > 0 && e.start < sorted[k - 1].end)).toBe(-1);
   let out = '';
   let at = 0;
   for (const e of sorted) {
@@ -82,13 +87,15 @@ function applyAndCheck(text: string, edits: { start: number; end: number; newTex
   out += text.slice(at);
   // Everything outside the edits is still there, in order.
   let cursor = 0;
+  let lost = -1;
   at = 0;
-  for (const e of sorted) {
+  sorted.forEach((e, k) => {
     const kept = text.slice(at, e.start);
-    expect(out.slice(cursor, cursor + kept.length)).toBe(kept);
+    if (lost < 0 && out.slice(cursor, cursor + kept.length) !== kept) lost = k;
     cursor += kept.length + e.newText.length;
     at = e.end;
-  }
+  });
+  expect(lost).toBe(-1);
   expect(out.slice(cursor)).toBe(text.slice(at));
   return out;
 }

@@ -275,14 +275,14 @@ describe('who reports, and when', () => {
   });
 
   inBothScripts('a date written with leading zeros, fixed to GB/T 9704', REPORT('某区人民政府', '2024年03月06日'), (a, _script, text) => {
-    const f = a.findings.find((x) => x.rule === 'date-format')!;
+    const f = a.findings.find((x) => x.rule === 'signature-date')!;
     expect(f.message).toBe('成文日期应写作“2024年3月6日”：用阿拉伯数字，月、日不编虚位（GB/T 9704-2012 7.3.5.4）');
     expect(applyEdits(text, f.fix!.edits)).toBe(text.replace('2024年03月06日', '2024年3月6日'));
   });
 
   it('a date in Chinese numerals, fixed', () => {
     const text = REPORT('某区人民政府', '二〇二四年三月六日');
-    const f = analyze(text, plain).findings.find((x) => x.rule === 'date-format')!;
+    const f = analyze(text, plain).findings.find((x) => x.rule === 'signature-date')!;
     expect(applyEdits(text, f.fix!.edits)).toBe(text.replace('二〇二四年三月六日', '2024年3月6日'));
   });
 

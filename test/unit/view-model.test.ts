@@ -37,8 +37,12 @@ describe('the outline view of a real report', () => {
     expect(jiangsu[0].children.find((c) => c.part?.key === 'other')?.label).toBe('○ 其他需要报告的情况');
     const suxitong = buildViewItems(responseFor(corpus(CORPUS.suxitong)));
     const measures = suxitong[1];
-    expect(measures.description).toBe('1 个问题');
-    expect(measures.children.filter((c) => c.findingCount > 0).map((c) => [c.label, c.description])).toEqual([['(八)打造数字法治政府情况', '1 个问题']]);
+    // The placeholder, and the three quotation marks left unmatched (punctuation-pair).
+    expect(measures.description).toBe('4 个问题');
+    expect(measures.children.filter((c) => c.findingCount > 0).map((c) => [c.label, c.description])).toEqual([
+      ['(一)推进行政机关依法高效履职情况', '1 个问题'],
+      ['(八)打造数字法治政府情况', '3 个问题'],
+    ]);
   });
 
   it('keeps a node\'s id across an edit in another section', () => {

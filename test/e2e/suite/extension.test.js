@@ -58,7 +58,7 @@ describe('法治政府建设报告助手 in VS Code', function () {
     assert.equal(items[0].label, '必备部分');
     assert.deepEqual(
       items[0].children.map((c) => c.label),
-      ['✓ 主要举措和成效', '✓ 存在的不足和原因', '✓ 党政主要负责人履行推进法治建设第一责任人职责情况', '✓ 下一年度推进法治政府建设的主要安排'],
+      ['✓ 主要举措和成效', '✓ 存在的不足和原因', '✓ 党政主要负责人履行推进法治建设第一责任人职责情况', '✓ 下一年度推进法治政府建设的主要安排', '○ 其他需要报告的情况'],
     );
     assert.deepEqual(
       items.slice(1).map((i) => i.label),
@@ -89,7 +89,7 @@ describe('法治政府建设报告助手 in VS Code', function () {
     assert.deepEqual([missing.range.start.line, missing.range.start.character, missing.range.end.character], [0, 2, 28]);
     const rate = diagnostics.find((d) => d.code === 'rate-mismatch');
     assert.deepEqual([rate.range.start.line, rate.range.start.character], [14, 44]);
-    assert.equal(rate.message, '比率与分子分母不一致：1194/1195 = 99.92%，文中写 98%');
+    assert.equal(rate.message, '比率与分子分母不一致：1194/1195 = 99.92%（调解成功 / 受理矛盾纠纷），文中写 98%');
     await until('the status bar of the sample', async () => {
       await api.refresh();
       return api.statusBarText() === '法治报告 ✓3/4 · 1 处数字问题';

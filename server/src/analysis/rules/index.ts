@@ -24,7 +24,19 @@ import { periodMismatch } from './period-mismatch';
 import { runInHeadings } from './run-in-headings';
 import { reportFrame } from './report-frame';
 import { reportDeadline } from './report-deadline';
+import { signatureDate } from './signature-date';
+import { punctuationWidth } from './punctuation-width';
+import { punctuationPair } from './punctuation-pair';
+import { punctuationRepeat } from './punctuation-repeat';
+import { cjkSpace } from './cjk-space';
+import { spanDash } from './span-dash';
+import { numericRange } from './numeric-range';
 import { dateFormat } from './date-format';
+import { approxNumber } from './approx-number';
+import { officialTitle } from './official-title';
+import { termForm } from './term-form';
+import { headingPunctuation } from './heading-punctuation';
+import { mixedNumerals } from './mixed-numerals';
 
 /** Every rule the core runs, in a stable order. */
 export const RULES: readonly Rule[] = [
@@ -52,7 +64,20 @@ export const RULES: readonly Rule[] = [
   runInHeadings,
   reportFrame,
   reportDeadline,
+  signatureDate,
+  // style: the conventions a proofreader checks (GB/T 15834, GB/T 15835, names and terms)
+  officialTitle,
+  termForm,
+  punctuationWidth,
+  punctuationPair,
+  punctuationRepeat,
+  cjkSpace,
+  spanDash,
+  numericRange,
   dateFormat,
+  approxNumber,
+  mixedNumerals,
+  headingPunctuation,
 ];
 
 export interface RuleDescriptor {

@@ -29,9 +29,21 @@ const CLAUSE_WINDOW = 40;
 const span = ([a, b]: [number, number]) => `${a}—${b} 年`;
 const within = (p: Programme, year: number) => p.periods.some(([a, b]) => year >= a && year <= b);
 
-/** The period a wrong one most likely meant: the one with the same start, else the same end, else the only one. */
+/** How far a year may be from the programme's own before the text is taken to mean another, newer programme. */
+const NEAR = 2;
+
+/**
+ * The period a wrong one most likely meant: one year of it written wrong (the same start, the end near;
+ * or the same end, the start near), or an impossible period with the programme's start. Null when the
+ * period is simply another one: a programme issued again for a later period is not known here yet.
+ */
 function intendedPeriod(p: Programme, start: number, end: number): [number, number] | null {
-  return p.periods.find(([a]) => a === start) ?? p.periods.find(([, b]) => b === end) ?? (p.periods.length === 1 ? p.periods[0] : null);
+  const near = (a: number, b: number) => Math.abs(a - b) <= NEAR;
+  return (
+    p.periods.find(([a, b]) => a === start && near(b, end)) ??
+    p.periods.find(([a, b]) => b === end && near(a, start)) ??
+    (start >= end ? (p.periods.find(([a]) => a === start) ?? p.periods.find(([, b]) => b === end) ?? null) : null)
+  );
 }
 
 /**
@@ -66,6 +78,8 @@ export const periodMismatch: Rule = {
           const firstAt = line.start + after + period[0].indexOf(period[1]);
           const secondAt = line.start + after + period[0].lastIndexOf(period[2]);
           const meant = intendedPeriod(p, start, end);
+          // Far from every period known: perhaps a programme issued again, which this list does not know yet.
+          if (!meant && start < end) continue;
           const known = p.periods.map(span).join('、');
           const finding: RawFinding = {
             start: firstAt,
