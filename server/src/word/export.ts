@@ -143,7 +143,7 @@ export async function exportDocx(source: string, options: ExportOptions): Promis
     ],
   });
   const bytes = new Uint8Array(await Packer.toBuffer(doc));
-  return { bytes: withFontTable(bytes), counts };
+  return { bytes: finishPackage(bytes), counts };
 }
 
 /**
@@ -344,19 +344,28 @@ function styles(): IStylesOptions {
 }
 
 /**
- * Fills the font table the `docx` package leaves empty: each face with its alternate name, the
- * GB2312 character set and its family, which Word and WPS use to choose a face that is installed.
+ * What the `docx` package cannot write: the font table it leaves empty gets each face with its
+ * alternate name, the GB2312 character set and its family, which Word and WPS use to choose a face
+ * that is installed; the title does not snap to the line grid (a 22 pt line would take two grid
+ * lines in LibreOffice; its exact spacing already keeps it on the 28.95 pt pitch).
  */
-function withFontTable(bytes: Uint8Array): Uint8Array {
+function finishPackage(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(bytes);
-  const path = 'word/fontTable.xml';
-  const xml = files[path] ? strFromU8(files[path]) : null;
-  const close = xml?.lastIndexOf('/>') ?? -1;
-  if (!xml || close < 0 || !xml.trimEnd().endsWith('/>')) return bytes;
-  const entries = Object.entries(FONT_FALLBACK)
-    .map(([name, f]) => `<w:font w:name="${name}"><w:altName w:val="${f.altName}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`)
-    .join('');
-  const latin = `<w:font w:name="${FONT.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`;
-  files[path] = strToU8(`${xml.slice(0, close)}>${entries}${latin}</w:fonts>`);
+  const fontPath = 'word/fontTable.xml';
+  const fonts = files[fontPath] ? strFromU8(files[fontPath]) : null;
+  if (fonts && fonts.trimEnd().endsWith('/>')) {
+    const close = fonts.lastIndexOf('/>');
+    const entries = Object.entries(FONT_FALLBACK)
+      .map(([name, f]) => `<w:font w:name="${name}"><w:altName w:val="${f.altName}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`)
+      .join('');
+    const latin = `<w:font w:name="${FONT.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`;
+    files[fontPath] = strToU8(`${fonts.slice(0, close)}>${entries}${latin}</w:fonts>`);
+  }
+  const stylePath = 'word/styles.xml';
+  const styles = strFromU8(files[stylePath]);
+  const title = styles.indexOf(`w:styleId="${STYLE.title}"`);
+  const pPr = title < 0 ? -1 : styles.indexOf('<w:pPr>', title);
+  // The title's pPr holds spacing, ind and jc only: w:snapToGrid goes first (it comes before w:spacing in CT_PPrBase).
+  if (pPr >= 0 && pPr < styles.indexOf('</w:style>', title)) files[stylePath] = strToU8(`${styles.slice(0, pPr + 7)}<w:snapToGrid w:val="0"/>${styles.slice(pPr + 7)}`);
   return zipSync(files);
 }
