@@ -5,10 +5,9 @@
 // part's relationships changed; every other entry is copied as stored.
 import { analyzeDetailed, type CoreFinding } from '../analysis/analyze';
 import type { AnalyzeOptions } from '../analysis/types';
-import { extractDocument, locate, type DocumentParagraph, type ExtractedDocument } from '../documents';
-import { mainPart, resolvePath } from '../documents/docx';
-import { ExtractError } from '../documents/types';
-import { isOleFile } from '../documents/word';
+import { mainPart, readDocx, resolvePath } from '../documents/docx';
+import { fromLines } from '../documents/lines';
+import { ExtractError, type DocumentParagraph, type ExtractedDocument } from '../documents/types';
 import { walkXml } from '../documents/xml';
 import { ZipArchive } from '../documents/zip';
 import { AnchorWriter, qualifiedName, type Point } from './anchors';
@@ -40,18 +39,20 @@ const STRICT_W = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
 const COMMENTS_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 const RELS_CONTENT_TYPE = 'application/vnd.openxmlformats-package.relationships+xml';
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+/** A Word 97–2003 (OLE compound) file. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Never throws: a file that cannot be annotated is `{ok: false, reason}`, in Chinese. */
 export async function annotateDocx(bytes: Uint8Array, options: AnnotateOptions = {}): Promise<AnnotateResult> {
   if (bytes.length === 0) return { ok: false, reason: '文件为空（0 字节）' };
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-    if (isOleFile(bytes)) return { ok: false, reason: '这是 Word 97–2003（.doc）或 WPS 旧格式文件，只能为 .docx 加批注：请在 Word/WPS 中另存为 .docx 后再试' };
+    if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return { ok: false, reason: '这是 Word 97–2003（.doc）或 WPS 旧格式文件，只能为 .docx 加批注：请在 Word/WPS 中另存为 .docx 后再试' };
     return { ok: false, reason: '不是有效的 .docx 文件（不是 zip 压缩包）' };
   }
-  const extracted = await extractDocument(bytes, 'document.docx', { soffice: null });
-  if (!extracted.ok) return extracted;
   try {
-    return annotate(bytes, extracted.document, options);
+    // Read as the reader reads a .docx for `check` (documents/index.ts), without loading the other readers.
+    const { lines, notes } = readDocx(bytes);
+    return annotate(bytes, fromLines('docx', lines, notes), options);
   } catch (error) {
     if (error instanceof ExtractError) return { ok: false, reason: error.reason };
     const message = (error as Error)?.message ?? String(error);
@@ -101,11 +102,11 @@ function annotate(bytes: Uint8Array, document: ExtractedDocument, options: Annot
     const lines = findingComment(f, ctx?.numbers.relations ?? []);
     if (range) findingComments.push({ lines, range });
     else {
-      const where = locate(document, f.start)?.paragraph ?? null;
+      const where = paragraphNumber(paragraphs, f.start);
       notAnchored.push(`${where !== null ? `第 ${where} 段：` : ''}${lines[0]}`);
     }
   }
-  const paragraphOf = (line: number) => (ctx ? (locate(document, ctx.doc.lines[line]?.start ?? 0)?.paragraph ?? null) : null);
+  const paragraphOf = (line: number) => (ctx ? paragraphNumber(paragraphs, ctx.doc.lines[line]?.start ?? 0) : null);
   const summary = summaryComment(detailed.analysis, ctx?.catalogue ?? [], paragraphOf, notAnchored);
   const summaryRange = locator.range(summaryAt, summaryEnd) ?? locator.first();
   // The summary first, so that Word lists it first on the title.
@@ -380,3 +381,16 @@ class Locator {
   }
 }
 
+
+/** 第N段 of an offset: the last paragraph starting at or before it. */
+function paragraphNumber(paragraphs: DocumentParagraph[], offset: number): number | null {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  if (hi < 0 || paragraphs[0].start > offset) return paragraphs[0]?.index ?? null;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paragraphs[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return paragraphs[lo].index;
+}
