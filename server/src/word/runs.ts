@@ -268,8 +268,10 @@ function rawOffsets(xml: string, from: number, to: number, decoded: string): num
   while (i < to) {
     const c = xml.charCodeAt(i);
     if (c === 38 /* & */) {
-      const semi = xml.indexOf(';', i);
-      if (semi < 0 || semi >= to || semi - i > 12) return null;
+      // A reference is at most `&#x10FFFF;`: look no further than that for its `;`.
+      let semi = i + 1;
+      while (semi < to && semi - i <= 10 && xml.charCodeAt(semi) !== 59) semi++;
+      if (semi >= to || xml.charCodeAt(semi) !== 59) return null;
       const name = xml.slice(i + 1, semi);
       const value = name.startsWith('#') ? codePoint(name) : ENTITIES[name];
       if (value === undefined) return null;
