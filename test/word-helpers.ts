@@ -112,21 +112,25 @@ export function contentOf(entry: { method: number; data: Uint8Array }): Uint8Arr
 
 /**
  * The text a comment on [start, end) of the extracted text should cover: that text without a
- * number the reader rebuilt (not in the XML) and without line breaks; when nothing is left, the
- * paragraph's first clause.
+ * number the reader rebuilt (not in the XML) and without line breaks; for a point, the character
+ * there or the one before; when nothing is left, the paragraph's first clause.
  */
 export function expectedAnchor(document: ExtractedDocument, start: number, end: number): string {
-  let out = '';
   const paragraphs = document.paragraphs ?? [];
-  for (const p of paragraphs) {
-    const realStart = p.start + (p.prefixLength ?? 0);
-    const a = Math.max(start, realStart);
-    const b = Math.min(Math.max(end, start + 1), p.end);
-    if (a < b) out += document.text.slice(a, b);
-  }
-  if (out !== '') return out;
-  const p = paragraphs.find((q) => q.end > start) ?? paragraphs[0];
-  const real = document.text.slice(p.start + (p.prefixLength ?? 0), p.end).trimStart();
-  const stop = [...real].findIndex((c) => '。；;：:！？'.includes(c));
-  return stop < 0 ? real : real.slice(0, stop + 1);
+  const real = (a0: number, b0: number) => {
+    let out = '';
+    for (const p of paragraphs) {
+      const a = Math.max(a0, p.start + (p.prefixLength ?? 0));
+      const b = Math.min(b0, p.end);
+      if (a < b) out += document.text.slice(a, b);
+    }
+    return out;
+  };
+  const found = end > start ? real(start, end) : real(start, start + 1) || real(start - 1, start);
+  if (found !== '') return found;
+  const p = paragraphs.find((q) => q.end > start) ?? paragraphs[paragraphs.length - 1];
+  const text = document.text.slice(p.start + (p.prefixLength ?? 0), p.end).trimStart();
+  let stop = 0;
+  while (stop + 1 < text.length && !'。；;：:！？'.includes(text[stop])) stop++;
+  return text.slice(0, stop + 1);
 }

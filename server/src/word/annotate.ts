@@ -317,13 +317,20 @@ class Locator {
     private readonly body: BodyMap,
   ) {}
 
-  /** The first and last characters of [start, end) that are in the XML; else the first real text of its paragraph. */
+  /**
+   * The first and last characters of [start, end) that are in the XML; for a point (a missing
+   * part, say), the character there or the one before it (at the end of a line or of the text);
+   * else the first real text of its paragraph (a finding on a number Word puts in front).
+   */
   range(start: number, end: number): { from: Point; to: Point } | null {
-    const from = this.scan(start, Math.max(end, start + 1), 1);
-    const to = this.scan(start, Math.max(end, start + 1), -1);
-    if (from && to) return { from, to };
+    const spans: [number, number][] = end > start ? [[start, end]] : [[start, start + 1], [start - 1, start]];
+    for (const [a, b] of spans) {
+      const from = this.scan(a, b, 1);
+      const to = this.scan(a, b, -1);
+      if (from && to) return { from, to };
+    }
     const i = this.paragraphAt(start);
-    return i < 0 ? null : this.firstText(i);
+    return this.firstText(i < 0 ? this.paragraphs.length - 1 : i);
   }
 
   /** The first real text of the document: for a summary when the title is nowhere. */
@@ -369,6 +376,7 @@ class Locator {
 
   /** A paragraph's first real text: from its first non-blank character to the end of its first clause. */
   private firstText(i: number): { from: Point; to: Point } | null {
+    if (i < 0 || i >= this.paragraphs.length) return null;
     const index = this.segments[i][0]?.paragraph ?? this.paragraphs[i].xmlIndex;
     if (index === undefined) return null;
     const text = paragraphText(this.body.paragraphs[index] ?? []);
