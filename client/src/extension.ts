@@ -6,6 +6,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import type { OutlineResponse } from '../../server/src/lsp/features';
 import { buildViewItems, itemAt, nextProblem, statusText, statusTooltip, type ViewItem } from './model';
 import { OutlineTree } from './outlineView';
+import { registerReviewCommand } from './review';
+import { registerWordCommands } from './word';
 
 export interface FazhiReportApi {
   /** The outline view's current items (checklist first). */
@@ -49,6 +51,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<FazhiR
   status.name = '法治报告';
   status.command = 'fazhiReport.showOutline';
   context.subscriptions.push(tree, status, ...views);
+  // The reviewer's folder and the Word commands run the library in the extension host.
+  registerReviewCommand(context);
+  registerWordCommands(context);
 
   let current: OutlineResponse | undefined;
   let items: ViewItem[] = [];

@@ -1,4 +1,4 @@
-// CLI entry (dist/cli.js): fazhi-report check | outline | lsp.
+// CLI entry (dist/cli.js): fazhi-report check | outline | annotate | export | lsp.
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { analyze, tooLargeAnalysis } from './analysis/analyze';
 import type { OutlineNode } from './analysis/types';
@@ -15,11 +15,15 @@ const USAGE = `用法 (usage):
   fazhi-report check [--format text|json|sarif] [--year YYYY] [--config FILE] [--debug] <文件|目录>...
   fazhi-report outline [--format text|json] [--debug] <文件>
   fazhi-report review [--format table|csv|xlsx|html|json] [-o 文件] [--previous 上年目录] <目录|文件>...
+  fazhi-report annotate [-o 输出.docx | --in-place] [--config FILE] <报告.docx>
+  fazhi-report export [-o 输出.docx] [--config FILE] <草稿.md|草稿.txt>
   fazhi-report lsp --stdio
 
 check    检查报告：缺少的必备部分、占位符等；目录中的 .md/.markdown/.txt 文件都会检查
 outline  打印报告大纲
 review   审阅一批报告：每份一行的汇总表、关键数据、雷同段落（fazhi-report review --help）
+annotate 把检查结果作为批注写入 Word 文档（默认另存为“原名.批注.docx”，原文件不变）
+export   把草稿导出为 GB/T 9704 公文格式的 .docx（默认“原名.docx”）
 lsp      以语言服务器方式运行（供 Neovim、Emacs、Helix 等编辑器使用）
 
 退出码：0 无错误；1 有 error 级问题；2 有文件无法读取、用法错误或内部错误（加 --debug 显示详情）`;
@@ -162,6 +166,14 @@ export function main(argv: string[]): number | 'server' | Promise<number> {
       case 'review':
         // Loaded on demand: `check` and `lsp` start without the review's libraries (exceljs).
         return import('./cli/review').then((m) => m.reviewMain(rest, VERSION));
+      case 'annotate':
+      case 'export': {
+        const { flags, positional } = parseArgs(rest.map((a) => (a === '-o' ? '--output' : a)), ['output', 'config'], command === 'annotate' ? ['in-place', 'debug'] : ['debug']);
+        if (positional.length !== 1) throw new UsageError(`${command} 需要恰好一个文件`);
+        const common = { file: positional[0], output: flags.get('output') as string | undefined, settings: loadSettings(flags.get('config') as string | undefined) };
+        // Loaded when asked for: `check` does not pay for the .docx writer.
+        return import('./cli/word').then((w) => (command === 'annotate' ? w.annotateFile({ ...common, inPlace: flags.has('in-place') }) : w.exportFile(common)));
+      }
       case 'lsp':
         runLanguageServer();
         return 'server';

@@ -54,7 +54,7 @@ export function readDocx(bytes: Uint8Array, limits?: ZipLimits): DocxContent {
 }
 
 /** The main document part, from _rels/.rels (word/document.xml in every file Word or WPS writes). */
-function mainPart(zip: ZipArchive): string {
+export function mainPart(zip: ZipArchive): string {
   const rels = zip.readText('_rels/.rels');
   if (rels) {
     let target: string | undefined;
@@ -102,7 +102,7 @@ function isType(el: XmlElement, type: string): boolean {
   return t === REL + type || t === STRICT_REL + type;
 }
 
-function resolvePath(dir: string, target: string): string {
+export function resolvePath(dir: string, target: string): string {
   const parts = (target.startsWith('/') ? target.slice(1) : dir + target).split('/');
   const out: string[] = [];
   for (const p of parts) {
@@ -132,7 +132,7 @@ interface Table {
 }
 
 /** Elements whose content is never text Word shows in the paragraph. */
-const SKIP = new Set([
+export const SKIP = new Set([
   'w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:delInstrText', 'w:rPrChange', 'w:pPrChange',
   'w:sectPr', 'w:tabs', 'w:sdtPr', 'w:sdtEndPr', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:tcPr', 'w:tblPrEx',
   'w:numberingChange', 'w:fldData', 'w:background',
@@ -362,6 +362,6 @@ function toInt(value: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-function isOff(value: string | undefined): boolean {
+export function isOff(value: string | undefined): boolean {
   return value === '0' || value === 'false' || value === 'off';
 }

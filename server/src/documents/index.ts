@@ -6,6 +6,7 @@ import { readDocx } from './docx';
 import { readPdf } from './pdf';
 import { convertToDocx, findSoffice } from './soffice';
 import { decodeText } from './text';
+import { fromLines } from './lines';
 import { ExtractError, type DocumentParagraph, type ExtractedDocument, type ExtractOptions, type ExtractResult, type SourceKind } from './types';
 import { isOleFile, readWordBinary } from './word';
 
@@ -123,35 +124,6 @@ async function readLegacy(bytes: Uint8Array, fileName: string, kind: SourceKind,
 
 function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
-
-interface SourceLine {
-  text: string;
-  page?: number;
-  xmlIndex?: number;
-  prefixLength?: number;
-}
-
-/** Control characters other than tab never belong in a line. */
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
-
-function fromLines(kind: SourceKind, lines: SourceLine[], notes: string[]): ExtractedDocument {
-  const paragraphs: DocumentParagraph[] = [];
-  const texts: string[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    const text = line.text.replace(CONTROL, '');
-    texts.push(text);
-    if (text.trim() !== '') {
-      const p: DocumentParagraph = { start: offset, end: offset + text.length, index: paragraphs.length + 1 };
-      if (line.page !== undefined) p.page = line.page;
-      if (line.xmlIndex !== undefined) p.xmlIndex = line.xmlIndex;
-      if (line.prefixLength !== undefined) p.prefixLength = line.prefixLength;
-      paragraphs.push(p);
-    }
-    offset += text.length + 1;
-  }
-  return { kind, format: 'plain', text: texts.join('\n'), paragraphs, notes };
 }
 
 /** Non-blank lines of a text file, as paragraphs. */

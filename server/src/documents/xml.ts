@@ -24,12 +24,18 @@ export interface XmlElement {
   name: string;
   /** An attribute by its short name (`w:val`, or `Target` for one without a namespace). */
   attr(name: string): string | undefined;
+  /** Offset in the XML just past the start tag's `>` (its `<` is the last one before). */
+  readonly end: number;
+  /** The prefix the file writes it with ('' for a default namespace), and its namespace. */
+  readonly prefix: string;
+  readonly uri: string;
 }
 
 export interface XmlHandler {
   /** Return true to skip the element's content (its close is still reported). */
   open(element: XmlElement, depth: number): boolean | void;
-  close(name: string, depth: number): void;
+  /** `end`: offset just past the end tag's `>` (for `<x/>`, the same as its open's). */
+  close(name: string, depth: number, end: number): void;
   text?(text: string): void;
   /** Called for elements inside a skipped subtree (for counting); their content is not reported. */
   openSkipped?(name: string): void;
@@ -39,7 +45,16 @@ class Element implements XmlElement {
   constructor(
     readonly name: string,
     private readonly tag: SaxesTagNS,
+    readonly end: number,
   ) {}
+
+  get prefix(): string {
+    return this.tag.prefix;
+  }
+
+  get uri(): string {
+    return this.tag.uri;
+  }
 
   attr(name: string): string | undefined {
     const colon = name.indexOf(':');
@@ -84,7 +99,7 @@ export function walkXml(xml: string, part: string, handler: XmlHandler): void {
       }
       if (alternates.length) alternates[alternates.length - 1] = true;
     }
-    if (handler.open(new Element(name, tag), depth)) skipFrom = depth;
+    if (handler.open(new Element(name, tag, parser.position), depth)) skipFrom = depth;
   });
   parser.on('closetag', (tag) => {
     if (skipFrom >= 0 && depth > skipFrom) {
@@ -96,7 +111,7 @@ export function walkXml(xml: string, part: string, handler: XmlHandler): void {
     skipFrom = -1;
     if (name === 'mc:AlternateContent') alternates.pop();
     // An mc:Choice or mc:Fallback not taken was never reported open.
-    if (!(skippedHere && (name === 'mc:Choice' || name === 'mc:Fallback'))) handler.close(name, depth);
+    if (!(skippedHere && (name === 'mc:Choice' || name === 'mc:Fallback'))) handler.close(name, depth, parser.position);
     depth--;
   });
   const onText = (text: string) => {

@@ -29,10 +29,20 @@ interface Entry {
   localHeader: number;
 }
 
+/** An entry as it is stored: its central directory record and its local record (header, data, descriptor). */
+export interface RawEntry {
+  name: string;
+  central: Uint8Array;
+  local: Uint8Array;
+}
+
 const CHUNK = 16 * 1024;
 
 export class ZipArchive {
   private readonly entries = new Map<string, Entry>();
+  /** Every central directory record in order, duplicates included: [entry, offset, length]. */
+  private readonly records: [Entry, number, number][] = [];
+  private comment: Uint8Array = new Uint8Array(0);
   private inflated = 0;
 
   constructor(
@@ -73,6 +83,25 @@ export class ZipArchive {
     return out;
   }
 
+  /**
+   * Every entry as stored, in the order of the central directory, for writing the archive again
+   * with the entries left unchanged copied byte for byte; and the archive's comment.
+   */
+  rawEntries(): { entries: RawEntry[]; comment: Uint8Array } {
+    const { bytes } = this;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const entries = this.records.map(([entry, at, length]) => {
+      const local = entry.localHeader;
+      if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw corrupt(`${entry.name} 的本地文件头缺失`);
+      let end = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true) + entry.compressedSize;
+      // A data descriptor after the data (flag 3): crc, sizes, and an optional signature.
+      if (entry.flags & 8) end += end + 4 <= bytes.length && view.getUint32(end, true) === 0x08074b50 ? 16 : 12;
+      if (end > bytes.length) throw new ExtractError(`文件不完整（压缩包中的 ${entry.name} 被截断），可能是下载或复制未完成`);
+      return { name: entry.name, central: bytes.subarray(at, at + length), local: bytes.subarray(local, end) };
+    });
+    return { entries, comment: this.comment };
+  }
+
   /** The entry as UTF-8 (or UTF-16 with a BOM) text, or null when there is no such entry. */
   readText(name: string): string | null {
     const bytes = this.read(name);
@@ -103,6 +132,7 @@ export class ZipArchive {
     if (count === 0xffff || dirStart === 0xffffffff) throw new ExtractError('不支持 ZIP64 格式的压缩包，请在 Word/WPS 中重新保存后再检查');
     if (count > this.limits.maxEntries) throw new ExtractError(`压缩包中的文件过多（${count} 个），不像是 Word 文档`);
     if (dirStart + dirSize > eocd) throw new ExtractError('文件不完整（压缩包目录被截断），请重新获取文件后再检查');
+    this.comment = bytes.subarray(eocd + 22, Math.min(bytes.length, eocd + 22 + view.getUint16(eocd + 20, true)));
     let at = dirStart;
     for (let n = 0; n < count; n++) {
       if (at + 46 > eocd || view.getUint32(at, true) !== 0x02014b50) throw corrupt('压缩包目录损坏');
@@ -116,7 +146,9 @@ export class ZipArchive {
       const localHeader = view.getUint32(at + 42, true);
       const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
       const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(nameBytes);
-      if (!this.entries.has(name)) this.entries.set(name, { name, method, flags, compressedSize, size, localHeader });
+      const entry = { name, method, flags, compressedSize, size, localHeader };
+      if (!this.entries.has(name)) this.entries.set(name, entry);
+      this.records.push([entry, at, 46 + nameLength + extraLength + commentLength]);
       at += 46 + nameLength + extraLength + commentLength;
     }
   }
