@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { OutlineResponse } from '../../server/src/lsp/features';
+import type { OutlineResponse } from '../../server/src/lsp/protocol';
 import { buildViewItems, itemAt, nextProblem, statusText, statusTooltip, type ViewItem } from './model';
 import { OutlineTree } from './outlineView';
 import { registerReviewCommand } from './review';

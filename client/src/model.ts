@@ -1,7 +1,6 @@
 // What the outline view and the status bar show, computed from the server's
 // `fazhiReport/outline` response. No `vscode` here, so it is unit-tested as is.
-import type { OutlineResponse, OutlineResponseNode, PartStatus } from '../../server/src/lsp/features';
-import type { Range } from '../../server/src/analysis/types';
+import type { OutlineResponse, OutlineResponseNode, PartStatus, Range } from '../../server/src/lsp/protocol';
 
 export type ViewItemKind = 'parts' | 'part' | 'heading' | 'item' | 'addressee' | 'signature';
 

@@ -28,7 +28,13 @@ export interface TestServer {
   logs: string[];
 }
 
-export async function startServer(args: string[], initializationOptions: unknown = { settings: { debounce: 0 } }, capabilities: ClientCapabilities = {}): Promise<TestServer> {
+/** `setup` registers the client's own handlers (workspace/configuration, workspace/applyEdit) before it starts. */
+export async function startServer(
+  args: string[],
+  initializationOptions: unknown = { settings: { debounce: 0 } },
+  capabilities: ClientCapabilities = {},
+  setup: (connection: ProtocolConnection) => void = () => undefined,
+): Promise<TestServer> {
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
@@ -48,6 +54,7 @@ export async function startServer(args: string[], initializationOptions: unknown
       }
     }
   });
+  setup(connection);
   connection.listen();
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,

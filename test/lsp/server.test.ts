@@ -11,6 +11,8 @@ import {
   FoldingRangeRequest,
   CodeActionRequest,
   DidChangeConfigurationNotification,
+  ConfigurationRequest,
+  ApplyWorkspaceEditRequest,
   HoverRequest,
   CompletionRequest,
   type CompletionItem,
@@ -159,6 +161,54 @@ describe('language server settings', () => {
   });
 });
 
+describe('settings per folder over LSP', () => {
+  it('asks workspace/configuration with each document\'s scopeUri, so a folder\'s own setting applies to its reports', async () => {
+    const asked: (string | undefined)[] = [];
+    const server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio'], {}, { workspace: { configuration: true } }, (connection) => {
+      connection.onRequest(ConfigurationRequest.type, (params) =>
+        params.items.map((item) => {
+          asked.push(item.scopeUri);
+          // The drafts folder turns the placeholder rule off; elsewhere it stays on.
+          return { debounce: 0, rules: item.scopeUri?.startsWith('file:///ws/drafts/') ? { placeholder: 'off' } : {} };
+        }),
+      );
+    });
+    try {
+      const text = '某区2023年度法治政府建设情况报告\n一、主要举措和成效\n全年受理XX件。\n';
+      const drafts = await open(server, 'file:///ws/drafts/a.txt', text);
+      const final = await open(server, 'file:///ws/final/a.txt', text);
+      expect(drafts.diagnostics.map((d) => d.code)).not.toContain('placeholder');
+      expect(final.diagnostics.map((d) => d.code)).toContain('placeholder');
+      expect(asked).toContain('file:///ws/drafts/a.txt');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('commands that edit through workspace/applyEdit, for editors without our client', () => {
+  it('insert a missing part and renumber the parts after it', async () => {
+    const edits: { label?: string; changes: unknown }[] = [];
+    const server = await startServer([join(ROOT, 'dist', 'server.js'), '--stdio'], { settings: { debounce: 0 } }, { workspace: { applyEdit: true } }, (connection) => {
+      connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+        edits.push({ label: params.label, changes: params.edit.changes });
+        return { applied: true };
+      });
+    });
+    try {
+      const uri = 'untitled:missing.txt';
+      await open(server, uri, '某区2023年度法治政府建设情况报告\n一、主要举措和成效\n甲。\n二、2024年度推进法治政府建设的主要安排\n乙。\n');
+      const result = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fazhiReport.server.insertPart', arguments: [{ uri, key: 'problems' }] });
+      expect(result).toEqual({ applied: true, cursor: { line: 4, character: 0 } });
+      expect(edits).toHaveLength(1);
+      expect(edits[0].label).toBe('插入“二、推进法治政府建设存在的不足和原因”');
+      expect((edits[0].changes as Record<string, { newText: string }[]>)[uri].map((e) => e.newText)).toEqual(['二、推进法治政府建设存在的不足和原因\n实事求是查找法治政府建设中存在的不足，并分析其原因。\n', '三']);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('outline features over LSP', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -273,9 +323,11 @@ describe('server commands for the editor', () => {
   it('gives the edits that insert a missing part, and nothing for a present one', async () => {
     const uri = uriOf(join(CORPUS_DIR, CORPUS.jiangsu));
     await open(server, uri, corpus(CORPUS.jiangsu));
-    const result = (await run('fazhiReport.partEdits', { uri, key: 'nextYear' })) as { heading: string; edits: { range: unknown; newText: string }[] };
-    expect(result.heading).toBe('八、2021年度推进法治政府建设的主要安排');
+    const result = (await run('fazhiReport.partEdits', { uri, key: 'nextYear' })) as { heading: string; edits: { range: unknown; newText: string }[]; cursor: unknown };
+    // The report is in Traditional characters, and so is the part written into it.
+    expect(result.heading).toBe('八、2021年度推進法治政府建設的主要安排');
     expect(result.edits).toHaveLength(1);
+    expect(result.cursor).toEqual({ line: 53, character: 0 });
     expect(result.edits[0].range).toEqual({ start: { line: 52, character: 0 }, end: { line: 52, character: 0 } });
     expect(await run('fazhiReport.partEdits', { uri, key: 'measures' })).toBeNull();
   });

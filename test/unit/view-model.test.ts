@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/analysis';
 import { sectionCatalogue } from '../../server/src/analysis/sections';
-import { outlineResponse } from '../../server/src/lsp/features';
+import { outlineResponse } from '../../server/src/service/outline';
 import { buildViewItems, itemAt, nextProblem, statusText, type ViewItem } from '../../client/src/model';
 import { CORPUS, corpus } from '../helpers';
 

@@ -20,6 +20,8 @@ export interface PartInsertion {
   insert: RawEdit;
   /** The numerals of the top-level headings after it, each one up. */
   renumber: RawEdit[];
+  /** Where the writer goes on: the new part's guiding sentence, as an offset into `insert.newText`. */
+  cursor: number;
 }
 
 function topLevelHeadings(ctx: RuleContext): HeadingLine[] {
@@ -61,8 +63,6 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
   const value = (before[before.length - 1]?.value ?? 0) + 1;
   const numbering = formatNumbering(value, style, example);
   const year = ctx.year.year;
-  const title = entry.skeleton.replace('YYYY年度', year !== null ? `${year + 1}年度` : '下一年度');
-  const heading = numbering + title;
   const hashes = example && example.mdDepth > 0 ? '#'.repeat(example.mdDepth) + ' ' : '';
 
   const eol = doc.text.includes('\r\n') ? '\r\n' : doc.text.includes('\r') && !doc.text.includes('\n') ? '\r' : '\n';
@@ -71,14 +71,18 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
   // A Traditional report gets the part in its own script.
   const written = (s: string) => inScriptOf(doc.text, doc.norm, s);
   const writtenTitle = written(entry.skeleton).replace('YYYY年度', year !== null ? `${year + 1}年度` : written('下一年度'));
+  const heading = numbering + writtenTitle;
   const part = `${hashes}${numbering}${writtenTitle}${eol}${gap}${written(entry.guide)}`;
 
+  const guideAt = part.length - written(entry.guide).length;
   let at: number;
   let text: string;
+  let lead: number;
   if (line !== null) {
     // Before a heading: the part, then the gap the document keeps between paragraphs.
     at = doc.lines[line].start;
     text = part + eol + gap;
+    lead = 0;
   } else {
     // At the end of the body: after the last content line, keeping what follows (the signature) in place.
     const last = doc.lines[Math.max(0, Math.min(ctx.structure.lastContentLine, doc.lineCount - 1))];
@@ -86,9 +90,11 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
     if (next) {
       at = next.start;
       text = gap + part + eol;
+      lead = gap.length;
     } else {
       at = last.end;
       text = eol + gap + part;
+      lead = eol.length + gap.length;
     }
   }
   const renumber: RawEdit[] = [];
@@ -97,7 +103,7 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
     const span = numeralSpan(h);
     if (span && h.value !== want) renumber.push({ start: span.start, end: span.end, newText: formatNumeral(want, h.style) });
   });
-  return { heading, insert: { start: at, end: at, newText: text }, renumber };
+  return { heading, insert: { start: at, end: at, newText: text }, renumber, cursor: lead + guideAt };
 }
 
 /** `${2:default}` → `${2}`: a later mention of the same tab stop. */

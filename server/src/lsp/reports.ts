@@ -6,11 +6,26 @@ import { URI_FILE_PREFIX, uriToPath } from './uri';
 export class ReportDecider {
   private readonly checked = new Set<string>();
   private globs: GlobMatcher = compileGlobs([]);
+  /** Per-folder `fazhiReport.files`: each list compiled once. */
+  private readonly compiled = new Map<string, GlobMatcher>();
   private folders: string[] = [];
 
-  /** Globs checked by the settings already (see normalizeSettings). */
+  /** Globs checked by the settings already (see normalizeSettings); used when a call names none. */
   setGlobs(globs: string[]): void {
     this.globs = compileGlobs(globs);
+  }
+
+  private matcher(globs: string[] | undefined): GlobMatcher {
+    if (!globs) return this.globs;
+    const key = JSON.stringify(globs);
+    let m = this.compiled.get(key);
+    if (!m) {
+      m = compileGlobs(globs);
+      // A handful of folders at most; a long editing of the setting must not pile up matchers.
+      if (this.compiled.size >= 64) this.compiled.clear();
+      this.compiled.set(key, m);
+    }
+    return m;
   }
 
   setWorkspaceFolders(uris: string[]): void {
@@ -22,17 +37,19 @@ export class ReportDecider {
     this.checked.add(uri);
   }
 
-  matchesGlobs(uri: string): boolean {
+  matchesGlobs(uri: string, globs?: string[]): boolean {
+    const matcher = this.matcher(globs);
     const path = uri.startsWith(URI_FILE_PREFIX) ? uriToPath(uri) : uri;
     const candidates = [path];
     for (const folder of this.folders) {
       if (path.startsWith(folder + '/')) candidates.push(path.slice(folder.length + 1));
     }
-    return candidates.some((p) => this.globs.matches(p));
+    return candidates.some((p) => matcher.matches(p));
   }
 
-  isReport(uri: string, looksLikeReport: boolean): boolean {
-    return this.checked.has(uri) || this.matchesGlobs(uri) || looksLikeReport;
+  /** `globs`: the document's own `fazhiReport.files` (a per-folder setting). */
+  isReport(uri: string, looksLikeReport: boolean, globs?: string[]): boolean {
+    return this.checked.has(uri) || this.matchesGlobs(uri, globs) || looksLikeReport;
   }
 }
 

@@ -1,141 +1,50 @@
+// The language server: the connection wired to the report service
+// (../service). Nothing here analyses; it checks what a client sends, keeps
+// the open documents and passes each request to its provider.
 import {
   CodeActionKind,
   createConnection,
   ErrorCodes,
+  LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeResult,
-  type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDetailed, type DetailedAnalysis } from '../analysis/analyze';
-import { sectionCatalogue } from '../analysis/sections';
-import { partInsertion, reportSkeleton } from '../analysis/skeleton';
-import { levelAtLine, renumberLevel } from '../analysis/renumber';
-import { reviewSummary } from '../analysis/summary';
-import type { RawEdit } from '../analysis/rules/rule';
-import type { SectionKey } from '../analysis/types';
-import { analyzeOptionsFrom, DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
-import { toDiagnostic, toDocumentSymbols } from './convert';
-import { codeActions, completionItems, foldingRanges, hover, outlineResponse, resolveCodeAction } from './features';
-import { commandArgument, documentUri, InvalidParams, optionalCount, optionalString, position, range } from './params';
-import { isReportYear } from '../settings';
-import { ReportDecider } from './reports';
-import { formatForDocument } from './uri';
-
-export const CHECK_DOCUMENT_COMMAND = 'fazhiReport.checkDocument';
-/** Commands the client calls through workspace/executeCommand; each returns data or edits, the client applies them. */
-export const SERVER_COMMANDS = {
-  partEdits: 'fazhiReport.partEdits',
-  skeletonSnippet: 'fazhiReport.skeletonSnippet',
-  renumberEdits: 'fazhiReport.renumberEdits',
-  reviewSummary: 'fazhiReport.reviewSummary',
-} as const;
-export const OUTLINE_REQUEST = 'fazhiReport/outline';
-
-interface Entry {
-  version: number;
-  /** The text analysed: a change that keeps the version number is still seen. */
-  text: string;
-  result: DetailedAnalysis;
-  isReport: boolean;
-}
+import { createReportService, type ReportService } from '../service';
+import { SERVER_COMMAND_NAMES } from '../service/commands';
+import { createSettingsSource, type SettingsSource } from './configuration';
+import { documentUri, InvalidParams, optionalString, position, range } from './params';
+import { OUTLINE_REQUEST, type InitializationOptions } from './protocol';
 
 /** Starts the language server on the transport named in argv (--stdio, --node-ipc, …). */
 export function runLanguageServer(): Connection {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
-  const decider = new ReportDecider();
-  const cache = new Map<string, Entry>();
-  const timers = new Map<string, NodeJS.Timeout>();
-  const reportedProblems = new Set<string>();
-  const failedRules = new Set<string>();
-  let settings: Settings = DEFAULT_SETTINGS;
+  const logger = { error: (m: string) => connection.console.error(m), warn: (m: string) => connection.console.warn(m) };
   let state: 'starting' | 'running' | 'shut down' = 'starting';
-  let lazyCodeActionEdits = false;
-  let initSettings: unknown = undefined;
-  let pullConfiguration = false;
-  // The editor lists Markdown `#` headings itself (VS Code does; the client says so).
-  let hostHasMarkdownOutline = false;
-
-  const applySettings = (raw: unknown) => {
-    const { settings: next, problems } = normalizeSettings(raw);
-    for (const p of problems) {
-      if (reportedProblems.has(p)) continue;
-      reportedProblems.add(p);
-      connection.console.warn(`设置有误：${p}`);
-    }
-    settings = next;
-    decider.setGlobs(settings.files);
-  };
-
-  const loadSettings = async () => {
-    if (!pullConfiguration) return applySettings(initSettings);
-    try {
-      const pulled = await connection.workspace.getConfiguration('fazhiReport');
-      applySettings(pulled ?? initSettings);
-    } catch (error) {
-      connection.console.error(`读取设置失败：${String(error)}`);
-    }
-  };
-
-  /** Analyses the current version and publishes its diagnostics. */
-  const validate = (uri: string) => {
-    timers.delete(uri);
-    const document = documents.get(uri);
-    if (!document) return;
-    const entry = analyse(document);
-    // Never publish for a version older than the latest one.
-    if (documents.get(uri)?.version !== entry.version) return;
-    const diagnostics = entry.isReport ? entry.result.findings.map(toDiagnostic) : [];
-    void connection.sendDiagnostics({ uri, version: entry.version, diagnostics });
-  };
-
-  const analyse = (document: TextDocument): Entry => {
-    const cached = cache.get(document.uri);
-    const text = document.getText();
-    if (cached && cached.version === document.version && cached.text === text) return cached;
-    const result = analyzeDetailed(text, {
-      ...analyzeOptionsFrom(settings, formatForDocument(document.uri, document.languageId)),
-      // The last analysis of this document: only the blocks an edit touched are parsed again.
-      previous: cached?.result,
-      onRuleError: (ruleId, error) => {
-        if (failedRules.has(ruleId)) return;
-        failedRules.add(ruleId);
-        connection.console.error(`规则 ${ruleId} 出错，已跳过：${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      },
-    });
-    const entry = { version: document.version, text, result, isReport: decider.isReport(document.uri, result.looksLikeReport) };
-    cache.set(document.uri, entry);
-    return entry;
-  };
-
-  const schedule = (uri: string) => {
-    const pending = timers.get(uri);
-    if (pending) clearTimeout(pending);
-    timers.set(uri, setTimeout(() => validate(uri), settings.debounce));
-  };
-
-  const revalidateAll = () => {
-    cache.clear();
-    for (const document of documents.all()) schedule(document.uri);
-  };
+  let service: ReportService | undefined;
+  let settings: SettingsSource | undefined;
 
   /**
    * Every request goes through here: none is answered before `initialize`
-   * (−32002) or after `shutdown` (InvalidRequest), and a failure answers with
-   * our own message, never with a JavaScript one.
+   * (−32002) or after `shutdown` (InvalidRequest), a cancelled one is answered
+   * as cancelled, and a failure answers with our own message, never with a
+   * JavaScript one.
    */
   const guard =
-    <P, R>(name: string, handler: (params: P) => R) =>
-    (params: P): R | ResponseError<void> => {
-      if (state === 'starting') return new ResponseError(ErrorCodes.ServerNotInitialized, '服务器尚未初始化：请先发送 initialize');
+    <P, R>(name: string, handler: (params: P, service: ReportService, token: CancellationToken) => R | Promise<R>) =>
+    async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      if (state === 'starting' || !service) return new ResponseError(ErrorCodes.ServerNotInitialized, '服务器尚未初始化：请先发送 initialize');
       if (state === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, '服务器已关闭（已收到 shutdown）');
       try {
-        return handler(params);
+        const result = await handler(params, service, token);
+        if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} 已取消`);
+        return result;
       } catch (error) {
         if (error instanceof ResponseError) return error;
         connection.console.error(`处理 ${name} 时出错：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -149,12 +58,22 @@ export function runLanguageServer(): Connection {
 
   connection.onInitialize((params): InitializeResult => {
     state = 'running';
-    lazyCodeActionEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true;
-    pullConfiguration = !!params.capabilities.workspace?.configuration;
-    initSettings = params.initializationOptions?.settings;
-    hostHasMarkdownOutline = params.initializationOptions?.hostHasMarkdownOutline === true;
-    applySettings(initSettings);
-    decider.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    settings = createSettingsSource(
+      params.capabilities.workspace?.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'fazhiReport' }) : null,
+      logger,
+    );
+    settings.setPushed(init.settings);
+    service = createReportService({
+      settingsFor: settings.settingsFor,
+      logger,
+      workspace: documents,
+      hostHasMarkdownOutline: init.hostHasMarkdownOutline === true,
+      lazyCodeActionEdits: params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true,
+      publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+      applyEdit: async (label, changes) => (await connection.workspace.applyEdit({ label, edit: { changes } })).applied,
+    });
+    service.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -163,146 +82,71 @@ export function runLanguageServer(): Connection {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['。', '；'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
-        executeCommandProvider: { commands: [CHECK_DOCUMENT_COMMAND, ...Object.values(SERVER_COMMANDS)] },
+        executeCommandProvider: { commands: [...SERVER_COMMAND_NAMES] },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'fazhi-report', version: SERVER_VERSION },
     };
   });
 
-  connection.onInitialized(async () => {
-    if (pullConfiguration) {
-      await loadSettings();
-      revalidateAll();
-    }
+  // Warn about a malformed setting at once, not at the first report.
+  connection.onInitialized(() => void settings?.global());
+
+  const openUris = () => documents.all().map((d) => d.uri);
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!service || !settings) return;
+    if (!settings.pull) settings.setPushed((change.settings as Record<string, unknown> | undefined)?.fazhiReport ?? change.settings);
+    void settings.global();
+    service.settingsChanged(openUris());
   });
 
-  connection.onDidChangeConfiguration(async (change) => {
-    const pushed = (change.settings as Record<string, unknown> | undefined)?.fazhiReport;
-    if (pullConfiguration) await loadSettings();
-    else applySettings(pushed ?? change.settings);
-    revalidateAll();
-  });
+  documents.onDidOpen((e) => service?.documentChanged(e.document.uri));
+  documents.onDidChangeContent((e) => service?.documentChanged(e.document.uri));
+  documents.onDidClose((e) => service?.documentClosed(e.document.uri));
 
-  documents.onDidOpen((e) => schedule(e.document.uri));
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
-  documents.onDidClose((e) => {
-    const pending = timers.get(e.document.uri);
-    if (pending) clearTimeout(pending);
-    timers.delete(e.document.uri);
-    cache.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  });
+  /** The open document a request names; requests about a document not open get an empty answer. */
+  const open = (params: unknown) => documents.get(documentUri(params));
 
-  /** The current analysis of an open report, or null. */
-  const reportEntry = (uri: string): Entry | null => {
-    const document = documents.get(uri);
-    if (!document) return null;
-    const entry = analyse(document);
-    return entry.isReport ? entry : null;
-  };
-
-  connection.onDocumentSymbol(guard('textDocument/documentSymbol', (params) => {
-    const uri = documentUri(params);
-    const document = documents.get(uri);
-    const entry = reportEntry(uri);
-    if (!document || !entry) return [];
-    if (formatForDocument(document.uri, document.languageId) === 'markdown' && !wantsMarkdownSymbols(entry.result)) return [];
-    return toDocumentSymbols(entry.result.analysis.outline);
+  connection.onDocumentSymbol(guard('textDocument/documentSymbol', (params, s, token) => {
+    const document = open(params);
+    return document ? s.symbols.provideDocumentSymbols(document, params, token) : [];
   }));
 
-  const wantsMarkdownSymbols = (result: DetailedAnalysis): boolean => {
-    if (settings.markdownSymbols !== 'auto') return settings.markdownSymbols === 'always';
-    if (!hostHasMarkdownOutline) return true;
-    // The built-in outline sees only `#` headings: add ours when numbered lines would be missing.
-    return result.context?.structure.headings.some((h) => h.style !== 'none' && h.mdDepth === 0) ?? false;
-  };
-
-  connection.onFoldingRanges(guard('textDocument/foldingRange', (params) => {
-    const entry = reportEntry(documentUri(params));
-    return entry ? foldingRanges(entry.result.analysis.outline) : [];
+  connection.onFoldingRanges(guard('textDocument/foldingRange', (params, s, token) => {
+    const document = open(params);
+    return document ? s.folding.provideFoldingRanges(document, params, token) : [];
   }));
 
-  connection.onCompletion(guard('textDocument/completion', (params) => {
-    const entry = reportEntry(documentUri(params));
+  connection.onCompletion(guard('textDocument/completion', (params, s, token) => {
+    const document = open(params);
     const at = position(params.position);
-    const trigger = optionalString(params.context?.triggerCharacter, 'context.triggerCharacter');
-    return entry ? completionItems(entry.result, at, trigger) : [];
+    const triggerCharacter = optionalString(params.context?.triggerCharacter, 'context.triggerCharacter');
+    return document ? s.completion.provideCompletionItems(document, { position: at, context: { triggerCharacter } }, token) : [];
   }));
 
-  connection.onHover(guard('textDocument/hover', (params) => {
-    const entry = reportEntry(documentUri(params));
+  connection.onHover(guard('textDocument/hover', (params, s, token) => {
+    const document = open(params);
     const at = position(params.position);
-    return entry ? hover(entry.result, at) : null;
+    return document ? s.hover.provideHover(document, { position: at }, token) : null;
   }));
 
-  connection.onCodeAction(guard('textDocument/codeAction', (params) => {
-    const uri = documentUri(params);
-    const entry = reportEntry(uri);
+  connection.onCodeAction(guard('textDocument/codeAction', (params, s, token) => {
+    const document = open(params);
     const where = range(params.range);
     const only = params.context?.only;
     if (only !== undefined && !(Array.isArray(only) && only.every((k) => typeof k === 'string'))) throw new InvalidParams('context.only 应为字符串数组');
-    return entry ? codeActions(uri, entry.version, entry.result, where, only, lazyCodeActionEdits) : [];
+    return document ? s.codeActions.provideCodeActions(document, { range: where, context: { only } }, token) : [];
   }));
 
-  connection.onCodeActionResolve(guard('codeAction/resolve', (action) => {
-    const data = action?.data as { uri?: unknown } | undefined;
-    if (typeof data?.uri !== 'string') return action;
-    const entry = reportEntry(data.uri);
-    return entry ? resolveCodeAction(action, entry.result, entry.version) : action;
+  connection.onCodeActionResolve(guard('codeAction/resolve', (action, s, token) => s.codeActions.resolveCodeAction(action, token)));
+
+  connection.onRequest(OUTLINE_REQUEST, guard(OUTLINE_REQUEST, (params: unknown, s, token) => {
+    const document = open(params);
+    return document ? s.outline.provideOutline(document, params, token) : null;
   }));
 
-  connection.onRequest(OUTLINE_REQUEST, guard(OUTLINE_REQUEST, (params: unknown) => {
-    const document = documents.get(documentUri(params));
-    if (!document) return null;
-    const entry = analyse(document);
-    return outlineResponse(document.uri, document.version, entry.isReport, entry.result.analysis, entry.result.context?.catalogue ?? sectionCatalogue(settings.sections));
-  }));
-
-  connection.onExecuteCommand(guard('workspace/executeCommand', (params) => {
-    const raw = commandArgument(params);
-    const args = {
-      uri: optionalString(raw.uri, 'uri'),
-      key: optionalString(raw.key, 'key') as SectionKey | undefined,
-      renumber: raw.renumber === true,
-      line: optionalCount(raw.line, 'line'),
-      reportYear: raw.reportYear,
-      fileName: optionalString(raw.fileName, 'fileName'),
-    };
-    if (params.command === CHECK_DOCUMENT_COMMAND) {
-      if (!args.uri) return { isReport: false };
-      decider.markChecked(args.uri);
-      cache.delete(args.uri);
-      if (documents.get(args.uri)) validate(args.uri);
-      return { isReport: true };
-    }
-    if (params.command === SERVER_COMMANDS.skeletonSnippet) {
-      if (args.reportYear !== undefined && args.reportYear !== null && !isReportYear(args.reportYear)) throw new InvalidParams('reportYear 应为 1990–2100 之间的年份');
-      const year = (args.reportYear as number | undefined | null) ?? settings.reportYear ?? new Date().getFullYear() - 1;
-      return { snippet: reportSkeleton(sectionCatalogue(settings.sections), year) };
-    }
-    const document = args.uri ? documents.get(args.uri) : undefined;
-    if (!document) return null;
-    const result = analyse(document).result;
-    const ctx = result.context;
-    if (!ctx) return null;
-    const toEdits = (edits: RawEdit[]): TextEdit[] => edits.map((e) => ({ range: ctx.doc.range(e.start, e.end), newText: e.newText }));
-    switch (params.command) {
-      case SERVER_COMMANDS.partEdits: {
-        const entry = ctx.catalogue.find((e) => e.key === args.key);
-        if (!entry || ctx.sections[entry.key]) return null;
-        const insertion = partInsertion(ctx, entry);
-        return { heading: insertion.heading, edits: toEdits(args.renumber ? [insertion.insert, ...insertion.renumber] : [insertion.insert]) };
-      }
-      case SERVER_COMMANDS.renumberEdits: {
-        const level = levelAtLine(ctx.structure, args.line ?? 0);
-        return { level, edits: toEdits(renumberLevel(ctx.structure, level)) };
-      }
-      case SERVER_COMMANDS.reviewSummary:
-        return { text: reviewSummary(result.analysis, ctx.catalogue, args.fileName ?? document.uri) };
-    }
-    return null;
-  }));
+  connection.onExecuteCommand(guard('workspace/executeCommand', (params, s, token) => s.commands.execute(params.command, params, token)));
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,97 @@
+// Quick fixes for the findings of the current version that touch a range.
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
+import { fixRanges, type DetailedAnalysis } from '../analysis/analyze';
+import type { RawFix } from '../analysis/rules/rule';
+import type { Range } from '../analysis/types';
+import { toDiagnostic } from '../lsp/convert';
+import type { AnalysisCache } from './cache';
+import type { ServiceDocument, Token, Workspace } from './types';
+
+/** What a code action sent without its edit carries, to find the fix again when it is chosen. */
+export interface CodeActionData {
+  uri: string;
+  version: number;
+  rule: string;
+  start: number;
+  title: string;
+}
+
+export interface CodeActionParams {
+  range: LspRange;
+  context?: { only?: string[] };
+}
+
+export class CodeActionsProvider {
+  constructor(
+    private readonly cache: AnalysisCache,
+    private readonly workspace: Workspace,
+    private readonly lazyEdits: boolean,
+  ) {}
+
+  async provideCodeActions(document: ServiceDocument, params: CodeActionParams, token: Token): Promise<CodeAction[]> {
+    const entry = await this.cache.report(document);
+    if (!entry || token.isCancellationRequested) return [];
+    return codeActions(document.uri, entry.version, entry.result, params.range, params.context?.only, this.lazyEdits);
+  }
+
+  /** The edit of an action sent without one: the same fix, found again in the current analysis. */
+  async resolveCodeAction(action: CodeAction, token: Token): Promise<CodeAction> {
+    const data = action?.data as Partial<CodeActionData> | undefined;
+    if (typeof data?.uri !== 'string') return action;
+    const document = this.workspace.get(data.uri);
+    const entry = document ? await this.cache.report(document) : null;
+    if (!entry || token.isCancellationRequested) return action;
+    return resolveCodeAction(action, entry.result, entry.version);
+  }
+}
+
+function overlaps(a: Range, b: LspRange): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/**
+ * They are recomputed from the analysis, never taken from the client's
+ * (possibly stale) diagnostics, so their edits match the text. A fix shared by
+ * several findings (renumbering a group of headings) is offered once, with all
+ * their diagnostics, so the answer grows with the findings, not their square.
+ * With `lazyEdits` (the client resolves code actions) the further fixes come
+ * without their edits, which `resolveCodeAction` computes when one is chosen.
+ */
+export function codeActions(uri: string, version: number, result: DetailedAnalysis, range: LspRange, only?: string[], lazyEdits = false): CodeAction[] {
+  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)) return [];
+  const actions: CodeAction[] = [];
+  const shared = new Map<RawFix, CodeAction>();
+  const doc = result.context?.doc;
+  for (const finding of result.findings) {
+    if (!finding.fix || !overlaps(finding.range, range)) continue;
+    const diagnostic: Diagnostic = toDiagnostic(finding);
+    actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: actions.length === 0, edit: { changes: { [uri]: finding.fix.edits } } });
+    if (!doc) continue;
+    for (const fix of finding.moreFixes ?? []) {
+      const existing = shared.get(fix);
+      if (existing) {
+        existing.diagnostics!.push(diagnostic);
+        continue;
+      }
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false };
+      if (lazyEdits) action.data = { uri, version, rule: finding.rule, start: finding.start, title: fix.title } satisfies CodeActionData;
+      else action.edit = { changes: { [uri]: fixRanges(doc, fix).edits } };
+      shared.set(fix, action);
+      actions.push(action);
+    }
+  }
+  return actions;
+}
+
+export function resolveCodeAction(action: CodeAction, result: DetailedAnalysis, version: number): CodeAction {
+  const data = action.data as CodeActionData | undefined;
+  const doc = result.context?.doc;
+  if (!data || !doc || data.version !== version) return action;
+  for (const finding of result.findings) {
+    if (finding.rule !== data.rule || finding.start !== data.start) continue;
+    const fix = finding.moreFixes?.find((f) => f.title === data.title);
+    if (fix) return { ...action, edit: { changes: { [data.uri]: fixRanges(doc, fix).edits } } };
+  }
+  return action;
+}
