@@ -1,8 +1,8 @@
 // What the outline view and the status bar show, computed from the server's
 // `fazhiReport/outline` response. No `vscode` here, so it is unit-tested as is.
-import type { OutlineResponse, OutlineResponseNode, PartStatus, Range } from '../../server/src/lsp/protocol';
+import type { OutlineResponse, OutlineResponseNode, PartStatus, Range, Severity } from '../../server/src/lsp/protocol';
 
-export type ViewItemKind = 'parts' | 'part' | 'heading' | 'item' | 'addressee' | 'signature';
+export type ViewItemKind = 'parts' | 'part' | 'title' | 'heading' | 'item' | 'addressee' | 'signature';
 
 export interface ViewItem {
   /** Stable across edits that do not touch this heading: built from the labels on its path. */
@@ -17,13 +17,14 @@ export interface ViewItem {
   range?: Range;
   selectionRange?: Range;
   findingCount: number;
+  /** The worst severity of the findings inside, for the row's icon. */
+  severity?: Severity | null;
   part?: PartStatus;
 }
 
-const PART_ICON = { heading: '✓', paragraph: '⚠', missing: '✗' } as const;
+/** The glyph of a part's state, for text (the tooltip); the view shows an icon instead. */
+export const PART_GLYPH = { heading: '✓', paragraph: '⚠', missing: '✗' } as const;
 const PART_STATE = { heading: '有标题', paragraph: '仅以段落或句子出现', missing: '缺少' } as const;
-/** Rules whose findings the status bar counts as 数字问题. */
-export const NUMBER_RULES = ['blank-number', 'rate-mismatch', 'sum-mismatch', 'part-exceeds-total', 'rate-over-100', 'repeated-figure', 'plan-year'];
 
 function nodeLabel(n: OutlineResponseNode): string {
   if (n.kind === 'addressee') return `主送：${n.title}`;
@@ -46,7 +47,8 @@ export function buildViewItems(response: OutlineResponse): ViewItem[] {
   parts.children = response.parts.map((p) => ({
     id: `part:${p.key}`,
     kind: 'part' as const,
-    label: `${p.optional && p.state === 'missing' ? '○' : PART_ICON[p.state]} ${p.name}`,
+    // The state is the row's icon; a glyph in the label as well would show it twice.
+    label: p.name,
     description: p.optional ? (p.state === 'missing' ? '可选，未写' : `${PART_STATE[p.state]}（可选）`) : p.required ? PART_STATE[p.state] : `${PART_STATE[p.state]}（不要求）`,
     tooltip: `${p.regulation}${p.title ? `\n文中：${p.title}` : ''}`,
     collapsible: 'none' as const,
@@ -57,7 +59,10 @@ export function buildViewItems(response: OutlineResponse): ViewItem[] {
     findingCount: 0,
     part: p,
   }));
-  return [parts, ...toItems(response.outline, undefined)];
+  const title: ViewItem[] = response.title
+    ? [{ id: 'title', kind: 'title', label: response.title.text, description: response.reportYear ? `${response.reportYear} 年度` : undefined, tooltip: `标题：${response.title.text}`, collapsible: 'none', children: [], range: response.title.range, selectionRange: response.title.range, findingCount: 0 }]
+    : [];
+  return [parts, ...title, ...toItems(response.outline, undefined)];
 }
 
 function toItems(nodes: OutlineResponseNode[], parent: ViewItem | undefined): ViewItem[] {
@@ -79,6 +84,7 @@ function toItems(nodes: OutlineResponseNode[], parent: ViewItem | undefined): Vi
       range: n.range,
       selectionRange: n.selectionRange,
       findingCount: n.findingCount,
+      severity: n.worstSeverity,
     };
     item.children = toItems(n.children, item);
     // Sub-headings open; a heading with only its 一是 items starts collapsed.
@@ -88,18 +94,21 @@ function toItems(nodes: OutlineResponseNode[], parent: ViewItem | undefined): Vi
   });
 }
 
+/** The parts present, then the two largest groups of errors and warnings, each named (数字、遗留、格式…). */
 export function statusText(response: OutlineResponse | undefined): string | undefined {
   if (!response?.isReport) return undefined;
   const required = response.parts.filter((p) => p.required);
   const present = required.filter((p) => p.state !== 'missing').length;
-  const numbers = NUMBER_RULES.reduce((n, rule) => n + (response.findingsByRule[rule] ?? 0), 0);
-  return `法治报告 ✓${present}/${required.length}${numbers ? ` · ${numbers} 处数字问题` : ''}`;
+  const groups = response.findingGroups.slice(0, 2).map((g) => ` · ${g.name} ${g.count} 处`);
+  return `法治报告 ✓${present}/${required.length}${groups.join('')}`;
 }
 
 export function statusTooltip(response: OutlineResponse): string {
-  const lines = response.parts.map((p) => `${PART_ICON[p.state]} ${p.name}：${PART_STATE[p.state]}`);
-  const total = Object.values(response.findingsByRule).reduce((a, b) => a + b, 0);
-  lines.push(`共 ${total} 个问题；点击打开报告大纲`);
+  const lines = response.parts.map((p) => `${p.optional && p.state === 'missing' ? '○' : PART_GLYPH[p.state]} ${p.name}：${PART_STATE[p.state]}`);
+  const { error, warning, info } = response.findingsBySeverity;
+  lines.push(`错误 ${error} 处，警告 ${warning} 处，提示 ${info} 处`);
+  if (response.findingGroups.length) lines.push(`按类别（错误和警告）：${response.findingGroups.map((g) => `${g.name} ${g.count} 处`).join('，')}`);
+  lines.push('点击打开报告大纲');
   return lines.join('\n');
 }
 
@@ -125,4 +134,32 @@ export function nextProblem(problems: Spot[], cursor: Spot, direction: 1 | -1): 
   const sorted = [...problems].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   if (direction === 1) return sorted.find((p) => before(cursor, p)) ?? sorted[0];
   return [...sorted].reverse().find((p) => before(p, cursor)) ?? sorted[sorted.length - 1];
+}
+
+/** Whether a report opened now gets wrapped: the setting asks for it and the editor does not wrap already. */
+export function shouldWrap(state: { isReport: boolean; wanted: boolean; configured: string; alreadyWrapped: boolean }): boolean {
+  return state.isReport && state.wanted && state.configured === 'off' && !state.alreadyWrapped;
+}
+
+// Document-like icons: the `symbol-*` ones read as code ({ }) in a report.
+const KIND_ICON: Record<ViewItemKind, string> = {
+  parts: 'checklist',
+  part: 'circle-outline',
+  title: 'book',
+  heading: 'bookmark',
+  item: 'circle-small-filled',
+  addressee: 'mail',
+  signature: 'edit',
+};
+const PART_ICON = { heading: ['pass', 'testing.iconPassed'], paragraph: ['warning', 'list.warningForeground'], missing: ['error', 'list.errorForeground'] } as const;
+const SEVERITY_ICON = { error: ['error', 'list.errorForeground'], warning: ['warning', 'list.warningForeground'], info: ['info', 'foreground'] } as const;
+
+/** A row's codicon and colour: a part's state, else the worst finding inside, else its kind. */
+export function rowIcon(element: ViewItem): [string, string | undefined] {
+  if (element.kind === 'part' && element.part) {
+    // An optional part not written is no fault: a plain circle, not an error.
+    return element.part.optional && element.part.state === 'missing' ? ['circle-large-outline', 'foreground'] : [...PART_ICON[element.part.state]];
+  }
+  if (element.findingCount > 0 && element.severity) return [...SEVERITY_ICON[element.severity]];
+  return [KIND_ICON[element.kind], undefined];
 }

@@ -1,6 +1,8 @@
-// The 报告大纲 tree view: renders the items the model built from the server's response.
+// The 报告大纲 views (explorer and activity bar): render the items the model
+// built from the server's response, follow the cursor, open what is clicked.
 import * as vscode from 'vscode';
-import type { ViewItem } from './model';
+import type { CurrentReport } from './current';
+import { itemAt, rowIcon, type ViewItem } from './model';
 
 const COLLAPSIBLE = {
   none: vscode.TreeItemCollapsibleState.None,
@@ -8,30 +10,10 @@ const COLLAPSIBLE = {
   expanded: vscode.TreeItemCollapsibleState.Expanded,
 } as const;
 
-const ICON: Record<ViewItem['kind'], string> = {
-  parts: 'checklist',
-  part: 'circle-outline',
-  heading: 'symbol-namespace',
-  item: 'symbol-enum-member',
-  addressee: 'mail',
-  signature: 'edit',
-};
-
-const PART_ICON = { heading: ['pass', 'testing.iconPassed'], paragraph: ['warning', 'list.warningForeground'], missing: ['error', 'list.errorForeground'] } as const;
-
-export class OutlineTree implements vscode.TreeDataProvider<ViewItem>, vscode.Disposable {
-  private items: ViewItem[] = [];
-  private readonly changed = new vscode.EventEmitter<ViewItem | undefined>();
+class OutlineTree implements vscode.TreeDataProvider<ViewItem> {
+  items: ViewItem[] = [];
+  readonly changed = new vscode.EventEmitter<ViewItem | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** Called when a row is clicked. */
-  onOpen: (item: ViewItem) => void = () => undefined;
-  private readonly openCommand = vscode.commands.registerCommand('fazhiReport.openOutlineItem', (item: ViewItem) => this.onOpen(item));
-
-  setItems(items: ViewItem[]): void {
-    this.items = items;
-    // Ids are stable, so the view keeps what the writer expanded.
-    this.changed.fire(undefined);
-  }
 
   getChildren(element?: ViewItem): ViewItem[] {
     return element ? element.children : this.items;
@@ -47,21 +29,56 @@ export class OutlineTree implements vscode.TreeDataProvider<ViewItem>, vscode.Di
     item.description = element.description;
     item.tooltip = element.tooltip;
     item.contextValue = element.kind;
-    if (element.kind === 'part' && element.part) {
-      // An optional part not written is no fault: a plain circle, not an error.
-      const [icon, color] = element.part.optional && element.part.state === 'missing' ? (['circle-large-outline', 'foreground'] as const) : PART_ICON[element.part.state];
-      item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-    } else if (element.findingCount > 0) {
-      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    } else {
-      item.iconPath = new vscode.ThemeIcon(ICON[element.kind]);
-    }
+    const [icon, color] = rowIcon(element);
+    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     if (element.kind !== 'parts') item.command = { command: 'fazhiReport.openOutlineItem', title: '', arguments: [element] };
     return item;
   }
+}
+
+export class OutlineViews implements vscode.Disposable {
+  private readonly tree = new OutlineTree();
+  private readonly views = ['fazhiReport.outline', 'fazhiReport.outlinePanel'].map((id) => vscode.window.createTreeView(id, { treeDataProvider: this.tree, showCollapseAll: true }));
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly current: CurrentReport) {
+    this.disposables.push(
+      current.onDidChange(() => this.update()),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.follow(e.textEditor)),
+      vscode.commands.registerCommand('fazhiReport.openOutlineItem', (item: ViewItem) => this.open(item)),
+    );
+  }
+
+  private update(): void {
+    this.tree.items = this.current.items;
+    // Ids are stable, so the view keeps what the writer expanded.
+    this.tree.changed.fire(undefined);
+    const message = this.current.response?.isReport ? undefined : vscode.l10n.t('当前文件不是法治政府建设报告。可运行“法治报告: 检查当前文件”按报告检查。');
+    for (const view of this.views) view.message = message;
+    void vscode.commands.executeCommand('setContext', 'fazhiReport.isReport', !!this.current.response?.isReport);
+  }
+
+  /** Follow the cursor: reveal the section it is in, without taking focus. */
+  private follow(editor: vscode.TextEditor | undefined): void {
+    const response = this.current.response;
+    if (!editor || !response?.isReport || editor.document.uri.toString() !== response.uri) return;
+    const item = itemAt(this.current.items, { line: editor.selection.active.line, character: editor.selection.active.character });
+    if (!item) return;
+    for (const view of this.views) if (view.visible) void view.reveal(item, { select: true, focus: false, expand: false });
+  }
+
+  private open(item: ViewItem): void {
+    if (item.kind === 'part' && item.part?.state === 'missing') {
+      void vscode.commands.executeCommand('fazhiReport.insertPart', item.part.key);
+      return;
+    }
+    const range = item.selectionRange ?? item.range;
+    if (range && this.current.response) void vscode.commands.executeCommand('fazhiReport.revealRange', this.current.response.uri, range);
+  }
 
   dispose(): void {
-    this.changed.dispose();
-    this.openCommand.dispose();
+    for (const d of this.disposables) d.dispose();
+    for (const v of this.views) v.dispose();
+    this.tree.changed.dispose();
   }
 }

@@ -18,6 +18,8 @@ export interface Settings {
   maxFileSize: number;
   /** Our document symbols for Markdown: `auto` defers to an editor's own Markdown outline unless it misses numbered lines. */
   markdownSymbols: 'auto' | 'always' | 'never';
+  /** Reports open with word wrap on (the VS Code client reads it; the server only checks it). */
+  wordWrap: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   debounce: 300,
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
   markdownSymbols: 'auto',
+  wordWrap: true,
 };
 
 /** Synonyms are headings' words: a setting beyond these bounds is a mistake (or an attack), not a heading. */
@@ -98,6 +101,10 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
       case 'markdownSymbols':
         if (value === 'auto' || value === 'always' || value === 'never') settings.markdownSymbols = value;
         else problems.push(`fazhiReport.markdownSymbols 应为 auto、always 或 never，收到 ${JSON.stringify(value)}，已忽略`);
+        break;
+      case 'wordWrap':
+        if (typeof value === 'boolean') settings.wordWrap = value;
+        else problems.push(`fazhiReport.wordWrap 应为 true 或 false，收到 ${JSON.stringify(value)}，已忽略`);
         break;
       default:
         problems.push(`未知设置项“${key}”，已忽略`);
