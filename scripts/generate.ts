@@ -52,7 +52,12 @@ export function generatePhrases(): Phrase[] {
   });
 }
 
-export function generateSnippets(phrases: Phrase[]): Record<string, SnippetEntry> {
+/**
+ * The snippets VS Code shows beside the server's completion: the skeleton and
+ * the parts. The phrase bank is not among them: the server offers it (ranked
+ * for the part the cursor is in), and a snippet too would list each phrase twice.
+ */
+export function generateSnippets(): Record<string, SnippetEntry> {
   const catalogue = sectionCatalogue();
   const snippets: Record<string, SnippetEntry> = {
     报告框架: {
@@ -74,13 +79,6 @@ export function generateSnippets(phrases: Phrase[]): Record<string, SnippetEntry
       description: `必备部分：${entry.regulation}`,
     };
   }
-  for (const p of phrases) {
-    snippets[`表述：${p.label}`] = {
-      prefix: [p.initials.slice(0, 4), p.pinyin.slice(0, 12), p.text.slice(0, 4)],
-      body: [escapeSnippet(p.text)],
-      description: `常用表述（${p.label}）：${p.text}`,
-    };
-  }
   return snippets;
 }
 
@@ -88,7 +86,7 @@ export function generatedFiles(): Record<string, string> {
   const phrases = generatePhrases();
   return {
     [PHRASES_OUT]: JSON.stringify(phrases, null, 2) + '\n',
-    [SNIPPETS_OUT]: JSON.stringify(generateSnippets(phrases), null, 2) + '\n',
+    [SNIPPETS_OUT]: JSON.stringify(generateSnippets(), null, 2) + '\n',
     [TRADITIONAL_OUT]: JSON.stringify(generateTraditional(), null, 2) + '\n',
   };
 }

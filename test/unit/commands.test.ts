@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/analysis';
+import { analyze, ruleDescriptors } from '../../server/src/analysis';
 import { analyzeDetailed } from '../../server/src/analysis/analyze';
 import { renumberLevel } from '../../server/src/analysis/renumber';
 import { sectionCatalogue } from '../../server/src/analysis/sections';
@@ -99,11 +99,25 @@ describe('the review summary', () => {
       expect(lines).toContain(`问题：错误 ${count('error')} 处，警告 ${count('warning')} 处，提示 ${count('info')} 处`);
       const byRule = new Map<string, number>();
       for (const f of analysis.findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
-      const listed = lines.filter((l) => /^  [a-z-]+：\d+$/.test(l)).map((l) => l.trim().split('：'));
-      expect(new Map(listed.map(([r, n]) => [r, Number(n)]))).toEqual(byRule);
-      const errors = analysis.findings.filter((f) => f.severity === 'error').slice(0, 5);
-      for (const e of errors) expect(lines).toContain(`  第 ${e.range.start.line + 1} 行：${e.message}`);
+      // Each rule by its Chinese name, its id after it.
+      const titles = new Map(ruleDescriptors().map((r) => [r.id, r.title]));
+      const listed = lines.map((l) => /^  (\S+)（([a-z-]+)）：(\d+) 处$/.exec(l)).filter((m) => m !== null);
+      expect(new Map(listed.map((m) => [m[2], Number(m[3])]))).toEqual(byRule);
+      for (const m of listed) expect(m[1]).toBe(titles.get(m[2]));
+      // Errors first, then warnings.
+      const quoted = [...analysis.findings.filter((f) => f.severity === 'error'), ...analysis.findings.filter((f) => f.severity === 'warning')].slice(0, 5);
+      for (const e of quoted) expect(lines).toContain(`  第 ${e.range.start.line + 1} 行【${e.severity === 'error' ? '错误' : '警告'}】${e.message}`);
     }
+  });
+
+  it('quotes warnings too when a report has no errors', () => {
+    const text = '某区2023年度法治政府建设情况报告\n一、主要举措和成效\n甲。\n三、存在的不足和原因\n乙。\n';
+    const analysis = analyze(text, { format: 'plain', rules: { 'required-section': 'off' } });
+    const warnings = analysis.findings.filter((f) => f.severity === 'warning');
+    expect(analysis.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(warnings.length).toBeGreaterThan(0);
+    const summary = reviewSummary(analysis, sectionCatalogue(), 'a.txt');
+    expect(summary).toContain(`【警告】${warnings[0].message}`);
   });
 
   it('reads as the reviewer expects for Jiangsu', () => {

@@ -108,6 +108,18 @@ describe('completion', () => {
     const items = await h.service.completion.provideCompletionItems(doc, { position: { line: 4, character: REPORT.split('\n')[4].length }, context: { triggerCharacter: '。' } }, NONE);
     expect(items.map((i) => i.label)).toEqual(['二是']);
   });
+
+  it('offers 二是 for its pinyin typed after a full stop in the middle of a line', async () => {
+    const h = harness();
+    const text = REPORT.replace('一是健全调解机制。', '一是健全调解机制。ershi');
+    const doc = h.open('file:///ws/report.txt', text);
+    const line = text.split('\n')[4];
+    const items = await h.service.completion.provideCompletionItems(doc, { position: { line: 4, character: line.length } }, NONE);
+    const next = items.find((i) => i.label === '二是')!;
+    expect(next).toMatchObject({ filterText: 'ershi', textEdit: { range: { start: { line: 4, character: line.length - 5 }, end: { line: 4, character: line.length } }, newText: '二是' } });
+    // Not the pinyin of another numeral.
+    expect(items.some((i) => i.label === '三是')).toBe(false);
+  });
 });
 
 describe('code actions', () => {

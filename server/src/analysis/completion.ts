@@ -27,6 +27,14 @@ export interface Suggestion {
 }
 
 const ITEM_START = /(?:^|[。；;：:，,！？!?])[\s\u3000]*((?:第)?[一二三四五六七八九十]{0,3}(?:是)?)$/;
+/** The same place with the numeral typed in pinyin (`ershi` for 二是), anywhere a sentence may start. */
+const ITEM_START_PINYIN = /(?:^|[。；;：:，,！？!?])[\s\u3000]*([a-z]{1,12})$/i;
+const NUMERAL_PINYIN: Record<string, string> = { 一: 'yi', 二: 'er', 三: 'san', 四: 'si', 五: 'wu', 六: 'liu', 七: 'qi', 八: 'ba', 九: 'jiu', 十: 'shi', 是: 'shi', 第: 'di' };
+
+/** `二是` → `ershi`: what a writer types for an enumeration with a pinyin input method off. */
+function enumerationPinyin(text: string): string {
+  return [...text].map((c) => NUMERAL_PINYIN[c] ?? '').join('');
+}
 const HEADING_START = /^(?:#{1,6}[ \t])?[\s\u3000]*([（(]?(?:[一二三四五六七八九十百零]{0,4}|\d{0,3})[）)]?)$/;
 /** A heading number is typed within this many characters of the line start (`###` and some spaces included). */
 const HEADING_START_WITHIN = 40;
@@ -46,14 +54,22 @@ function partAt(ctx: RuleContext, offset: number): PhrasePart {
   return 'measures';
 }
 
-function enumerationSuggestions(ctx: RuleContext, offset: number, lineStart: number, startOnly: boolean): Suggestion[] {
+function enumerationSuggestions(ctx: RuleContext, offset: number, lineStart: number, startOnly: boolean, chineseOnly = false): Suggestion[] {
   const before = ctx.doc.norm.slice(lineStart, offset);
-  const typed = ITEM_START.exec(before);
+  const pinyin = startOnly || chineseOnly ? null : ITEM_START_PINYIN.exec(before);
+  const typed = ITEM_START.exec(before) ?? pinyin;
   if (!typed) return [];
   const replaceStart = offset - typed[1].length;
   // After a comma or semicolon, only once the writer has begun a numeral.
   const boundary = before.slice(0, before.length - typed[1].length).trimEnd();
   if (typed[1] === '' && boundary !== '' && !/[。！？!?：:]$/.test(boundary)) return [];
+  // Typed in pinyin: the items whose pinyin it begins, filtered on their pinyin.
+  if (pinyin && typed === pinyin) {
+    const sound = pinyin[1].toLowerCase();
+    return enumerationSuggestions(ctx, replaceStart, lineStart, false, true)
+      .map((s) => ({ ...s, replaceEnd: offset, filterText: enumerationPinyin(s.insertText) }))
+      .filter((s) => s.filterText.startsWith(sound));
+  }
   // The items of the body the cursor is in, before the cursor.
   const earlier = ctx.structure.items.filter((it) => it.numberingStart < replaceStart);
   const last = earlier[earlier.length - 1];

@@ -106,6 +106,42 @@ export function partInsertion(ctx: RuleContext, entry: SectionEntry): PartInsert
   return { heading, insert: { start: at, end: at, newText: text }, renumber, cursor: lead + guideAt };
 }
 
+/**
+ * A snippet transform's regex and format that add `delta` (±1) to a four-digit
+ * year, carry included (2029 → 2030, 2000 → 1999): snippets cannot add, but a
+ * transform can pick the next digit. For years 1901–2098 and their neighbours.
+ */
+export function yearShift(delta: 1 | -1): { regex: string; format: string } {
+  // Last digit that changes without carry: 0–8 up, 1–9 down.
+  const plain = delta === 1 ? [0, 1, 2, 3, 4, 5, 6, 7, 8] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const carryDigit = delta === 1 ? 9 : 0;
+  const wrapped = delta === 1 ? 0 : 9;
+  const alternatives: string[] = [];
+  const format: string[] = [];
+  let group = 1;
+  alternatives.push(`(\\d{3})(?:${plain.map((d) => `(${d})`).join('|')})`);
+  format.push(`$${group++}`);
+  for (const d of plain) format.push(`\${${group++}:+${d + delta}}`);
+  // The tens digit changes, the last wraps (2029 → 2030).
+  const head = group++;
+  alternatives.push(`(\\d\\d)(?:${plain.map((d) => `(${d})`).join('|')})${carryDigit}`);
+  format.push(`$${head}`);
+  for (const d of plain) format.push(`\${${group++}:+${d + delta}${wrapped}}`);
+  // The hundreds change too (1999 → 2000, 2099 → 2100 and back).
+  const centuries = delta === 1 ? [[1999, 2000], [2099, 2100]] : [[2000, 1999], [2100, 2099]];
+  for (const [from, to] of centuries) {
+    alternatives.push(`(${from})`);
+    format.push(`\${${group++}:+${to}}`);
+  }
+  return { regex: `^(?:${alternatives.join('|')})$`, format: format.join('') };
+}
+
+/** `${n/regex/format/}` or `${VARIABLE/regex/format/}`. */
+function transform(name: string | number, delta: 1 | -1): string {
+  const { regex, format } = yearShift(delta);
+  return `\${${name}/${regex}/${format}/}`;
+}
+
 /** `${2:default}` → `${2}`: a later mention of the same tab stop. */
 function tabStopReference(tabStop: string): string {
   return tabStop.slice(0, tabStop.indexOf(':')) + '}';
@@ -129,9 +165,12 @@ export function reportSkeleton(catalogue: SectionEntry[], reportYear: number | n
   const orgRef = tabStopReference(org);
   let year: string;
   let yearRef: string;
+  let yearStop = 0;
   if (reportYear === null) {
-    year = `\${${stop++}:YYYY}`;
-    yearRef = tabStopReference(year);
+    // The year before this one, as the command's default; the plan year follows what the writer types.
+    yearStop = stop++;
+    year = `\${${yearStop}:${transform('CURRENT_YEAR', -1)}}`;
+    yearRef = `\${${yearStop}}`;
   } else year = yearRef = String(reportYear);
   const addressee = `\${${stop++}:市人民政府}`;
   const lines = [
@@ -142,14 +181,10 @@ export function reportSkeleton(catalogue: SectionEntry[], reportYear: number | n
     `${yearRef}年，${orgRef}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，\${${stop++}:扎实推进法治政府建设各项工作}。现将有关情况报告如下：`,
     '',
   ];
-  let planYear = reportYear === null ? '' : String(reportYear + 1);
+  const planYear = reportYear === null ? transform(yearStop, 1) : String(reportYear + 1);
   REGULATION_ORDER.forEach((key, i) => {
     const e = entry(key);
-    let title = e.skeleton;
-    if (title.includes('YYYY年度')) {
-      if (reportYear === null) planYear = `\${${stop++}:$CURRENT_YEAR}`;
-      title = title.replace('YYYY年度', `${planYear}年度`);
-    }
+    const title = e.skeleton.replace('YYYY年度', `${planYear}年度`);
     lines.push(`${formatNumbering(i + 1, 'cn-dun')}${title}`, '', `\${${stop++}:${escapeSnippet(e.guide)}}`, '');
   });
   const date = reportYear === null ? '$CURRENT_YEAR年$CURRENT_MONTH月$CURRENT_DATE日' : `${reportYear + 1}年3月1日`;
@@ -170,8 +205,32 @@ const SNIPPET_VARIABLES: Record<string, () => string> = {
   CURRENT_DATE: () => String(new Date().getDate()).padStart(2, '0'),
 };
 
+const TRANSFORM = /\$\{(\d+|[A-Z_]+)\/((?:\\.|[^\\/])*)\/((?:\\.|[^\\/])*)\/([gimsuy]*)\}/g;
+
+/** A snippet transform applied to a value: `$n`, `${n}` and `${n:+text}` in the format. */
+function applyTransform(value: string, regex: string, format: string, flags: string): string {
+  const re = new RegExp(regex.replace(/\\\//g, '/'), flags);
+  return value.replace(re, (...match: unknown[]) => {
+    const groups = match.slice(0, match.findIndex((m) => typeof m === 'number')) as (string | undefined)[];
+    return format.replace(/\$\{(\d+):\+((?:\\.|[^\\}])*)\}|\$\{(\d+)\}|\$(\d+)/g, (_m, cond: string, text: string, braced: string, bare: string) => {
+      if (cond !== undefined) return groups[Number(cond)] ? text.replace(/\\(.)/g, '$1') : '';
+      return groups[Number(braced ?? bare)] ?? '';
+    });
+  });
+}
+
 /** The snippet with its tab stops resolved to their default text, as a writer gets it by pressing Tab through. */
 export function expandSnippet(snippet: string, variables: Record<string, () => string> = SNIPPET_VARIABLES): string {
+  // Transforms of tab stops wait until the stops have their text; those of variables apply now.
+  const pending: { stop: string; regex: string; format: string; flags: string }[] = [];
+  snippet = snippet.replace(TRANSFORM, (m, name: string, regex: string, format: string, flags: string) => {
+    if (/^\d+$/.test(name)) {
+      pending.push({ stop: name, regex, format, flags });
+      return `\u0000${pending.length - 1}\u0000`;
+    }
+    const value = variables[name]?.();
+    return value === undefined ? m : applyTransform(value, regex, format, flags);
+  });
   snippet = snippet.replace(/\$([A-Z_]+)/g, (m, name: string) => variables[name]?.() ?? m);
   const defaults = new Map<string, string>();
   let text = snippet;
@@ -183,5 +242,9 @@ export function expandSnippet(snippet: string, variables: Record<string, () => s
       return plain;
     });
   }
-  return text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_m, a: string, b: string) => defaults.get(a ?? b) ?? '');
+  text = text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_m, a: string, b: string) => defaults.get(a ?? b) ?? '');
+  return text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => {
+    const t = pending[Number(i)];
+    return applyTransform(defaults.get(t.stop) ?? '', t.regex, t.format, t.flags);
+  });
 }

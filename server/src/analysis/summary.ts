@@ -2,10 +2,15 @@
 import type { Analysis, SectionKey } from './types';
 import type { SectionEntry } from './sections';
 import { CHECKLIST_ORDER } from './skeleton';
+import { ruleDescriptors } from './rules';
+
+const SEVERITY_NAME = { error: '错误', warning: '警告', info: '提示' } as const;
 
 const STATE = { heading: '✓ 有标题', paragraph: '⚠ 仅以段落或句子出现', missing: '✗ 缺少', optional: '○ 未写' } as const;
 
-export function reviewSummary(analysis: Analysis, catalogue: SectionEntry[], fileName: string, maxErrors = 5): string {
+/** `maxListed`: the errors and warnings quoted, errors first. */
+export function reviewSummary(analysis: Analysis, catalogue: SectionEntry[], fileName: string, maxListed = 5): string {
+  const titles = new Map(ruleDescriptors().map((r) => [r.id, r.title]));
   const lines: string[] = [];
   const title = analysis.title?.text ?? '（无标题）';
   lines.push(`报告：${title}`);
@@ -25,11 +30,12 @@ export function reviewSummary(analysis: Analysis, catalogue: SectionEntry[], fil
     byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
   }
   lines.push(`问题：错误 ${bySeverity.error} 处，警告 ${bySeverity.warning} 处，提示 ${bySeverity.info} 处`);
-  for (const [rule, n] of [...byRule.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) lines.push(`  ${rule}：${n}`);
-  const errors = analysis.findings.filter((f) => f.severity === 'error');
-  if (errors.length) {
-    lines.push(errors.length > maxErrors ? `主要错误（前 ${maxErrors} 处，共 ${errors.length} 处）：` : '错误：');
-    for (const f of errors.slice(0, maxErrors)) lines.push(`  第 ${f.range.start.line + 1} 行：${f.message}`);
+  // A reviewer reads the rules' Chinese names; the id is for `fazhiReport.rules`.
+  for (const [rule, n] of [...byRule.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) lines.push(`  ${titles.get(rule) ?? rule}（${rule}）：${n} 处`);
+  const listed = [...analysis.findings.filter((f) => f.severity === 'error'), ...analysis.findings.filter((f) => f.severity === 'warning')];
+  if (listed.length) {
+    lines.push(listed.length > maxListed ? `主要问题（前 ${maxListed} 处，共 ${listed.length} 处）：` : '错误和警告：');
+    for (const f of listed.slice(0, maxListed)) lines.push(`  第 ${f.range.start.line + 1} 行【${SEVERITY_NAME[f.severity]}】${f.message}`);
   }
   return lines.join('\n') + '\n';
 }
