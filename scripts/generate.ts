@@ -7,7 +7,7 @@ import { pinyin } from 'pinyin-pro';
 import * as ToTraditional from 'opencc-js/preset/cn2t';
 import { ConverterBuilder } from 'opencc-js/core';
 import { sectionCatalogue } from '../server/src/analysis/sections';
-import { escapeSnippet, partSnippet, reportSkeleton, REGULATION_ORDER } from '../server/src/analysis/skeleton';
+import { partSnippet, reportSkeleton, REGULATION_ORDER } from '../server/src/analysis/skeleton';
 import type { Phrase } from '../server/src/analysis/phrases';
 
 // The bundled generator runs from a temporary folder: the build passes the project root.
