@@ -94,12 +94,12 @@ function toItems(nodes: OutlineResponseNode[], parent: ViewItem | undefined): Vi
   });
 }
 
-/** The parts present, then the two largest groups of errors and warnings, each named (数字、遗留、格式…). */
+/** The parts present, then the errors and warnings by named group (遗留 3 · 数字 1), largest first. */
 export function statusText(response: OutlineResponse | undefined): string | undefined {
   if (!response?.isReport) return undefined;
   const required = response.parts.filter((p) => p.required);
   const present = required.filter((p) => p.state !== 'missing').length;
-  const groups = response.findingGroups.slice(0, 2).map((g) => ` · ${g.name} ${g.count} 处`);
+  const groups = response.findingGroups.map((g) => ` · ${g.name} ${g.count}`);
   return `法治报告 ✓${present}/${required.length}${groups.join('')}`;
 }
 

@@ -1,6 +1,6 @@
 // Each provider of the report service on short in-memory reports, without dist/.
 import { describe, expect, it } from 'vitest';
-import { CancellationTokenSource, type CodeAction } from 'vscode-languageserver';
+import { CancellationTokenSource, SymbolKind, type CodeAction } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { harness, NONE, publishedFor } from '../service';
 
@@ -69,6 +69,8 @@ describe('document symbols', () => {
     const symbols = await h.service.symbols.provideDocumentSymbols(doc, {}, NONE);
     expect(symbols.map((s) => s.name)).toEqual(['一、主要举措和成效', '二、存在的不足和原因', '三、2024年度推进法治政府建设的主要安排']);
     expect(symbols[0].children!.map((s) => s.name)).toEqual(['（一）化解矛盾纠纷']);
+    // Icons of documents, not the braces of code modules and namespaces.
+    expect([symbols[0].kind, symbols[0].children![0].kind]).toEqual([SymbolKind.File, SymbolKind.String]);
   });
 
   it('leaves Markdown with only `#` headings to an editor that lists them itself', async () => {

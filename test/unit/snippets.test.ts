@@ -48,7 +48,7 @@ describe('the snippet file', () => {
     }
     // The writer types another year in its tab stop: the plan year is one more.
     for (const [typed, plan] of [['2019', '2020'], ['2009', '2010'], ['1999', '2000'], ['2099', '2100']]) {
-      const typedIn = body.replace(/\$\{2:\$\{CURRENT_YEAR\/(?:\\.|[^\\/])*\/(?:\\.|[^\\/])*\/\}\}/, `\${2:${typed}}`);
+      const typedIn = body.replace(/\$\{1:\$\{CURRENT_YEAR\/(?:\\.|[^\\/])*\/(?:\\.|[^\\/])*\/\}\}/, `\${1:${typed}}`);
       expect(expandSnippet(typedIn), typed).toContain(`四、${plan}年度推进法治政府建设的主要安排`);
     }
   });

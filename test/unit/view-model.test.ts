@@ -92,10 +92,10 @@ describe('the status bar', () => {
   it('counts the parts present and the findings by named group', () => {
     const text = '某区2023年度法治政府建设情况报告\n一、主要举措和成效\n全年受理1195件，调解成功1194件，调解成功率达98%。\n';
     // The three missing parts are 必备部分 findings; the rate is a 数字 one.
-    expect(statusText(responseFor(text))).toBe('法治报告 ✓1/4 · 必备部分 3 处 · 数字 1 处');
+    expect(statusText(responseFor(text))).toBe('法治报告 ✓1/4 · 必备部分 3 · 数字 1');
     // Three placeholders are counted as what they are, not hidden behind 数字问题.
     const placeholders = text.replace('1195件', 'XX件').replace('1194件', 'XX件').replace('98%', 'XX%');
-    expect(statusText(responseFor(placeholders))).toBe('法治报告 ✓1/4 · 必备部分 3 处 · 遗留 3 处');
+    expect(statusText(responseFor(placeholders))).toBe('法治报告 ✓1/4 · 必备部分 3 · 遗留 3');
     expect(statusTooltip(responseFor(placeholders))).toContain('错误 6 处，警告 0 处');
   });
 

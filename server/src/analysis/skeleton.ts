@@ -161,17 +161,18 @@ export function escapeSnippet(text: string): string {
 export function reportSkeleton(catalogue: SectionEntry[], reportYear: number | null): string {
   const entry = (key: SectionKey) => catalogue.find((e) => e.key === key)!;
   let stop = 1;
-  const org = `\${${stop++}:某区}`;
-  const orgRef = tabStopReference(org);
   let year: string;
   let yearRef: string;
   let yearStop = 0;
   if (reportYear === null) {
-    // The year before this one, as the command's default; the plan year follows what the writer types.
+    // The year before this one, as the command's default. It is the first stop: an editor applies the
+    // plan year's transform when the writer leaves it (Tab), so the plan year follows what was typed.
     yearStop = stop++;
     year = `\${${yearStop}:${transform('CURRENT_YEAR', -1)}}`;
     yearRef = `\${${yearStop}}`;
   } else year = yearRef = String(reportYear);
+  const org = `\${${stop++}:某区}`;
+  const orgRef = tabStopReference(org);
   const addressee = `\${${stop++}:市人民政府}`;
   const lines = [
     `${org}人民政府关于${year}年度法治政府建设情况的报告`,

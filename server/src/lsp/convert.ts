@@ -21,11 +21,12 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   };
 }
 
-// Kinds chosen so that editors show the levels with different icons.
+// Kinds chosen so that editors show the levels with different icons, and none
+// with the code braces ({ }) of a module or namespace: a report is no program.
 const HEADING_KIND: Record<number, SymbolKind> = {
-  1: SymbolKind.Module,
-  2: SymbolKind.Namespace,
-  3: SymbolKind.Class,
+  1: SymbolKind.File,
+  2: SymbolKind.String,
+  3: SymbolKind.Key,
   4: SymbolKind.Field,
 };
 

@@ -50,21 +50,33 @@ describe('法治政府建设报告助手 in VS Code', function () {
     assert.ok(placeholder, 'the ***** placeholder is reported');
     assert.equal(placeholder.range.start.line, 35);
     assert.equal(placeholder.severity, vscode.DiagnosticSeverity.Error);
+    // The placeholder is counted as what it is (遗留), not hidden behind a count of 数字问题.
     await until('the status bar', async () => {
       await api.refresh();
-      return api.statusBarText() === '法治报告 ✓4/4';
+      const text = api.statusBarText();
+      return text && text.startsWith('法治报告 ✓4/4') && text.includes('遗留 1');
     });
     const items = api.outlineItems();
     assert.equal(items[0].label, '必备部分');
+    // The state is the row's icon; the label is the part's name alone.
     assert.deepEqual(
-      items[0].children.map((c) => c.label),
-      ['✓ 主要举措和成效', '✓ 存在的不足和原因', '✓ 党政主要负责人履行推进法治建设第一责任人职责情况', '✓ 下一年度推进法治政府建设的主要安排', '○ 其他需要报告的情况'],
+      items[0].children.map((c) => [c.part.state, c.label]),
+      [['heading', '主要举措和成效'], ['heading', '存在的不足和原因'], ['heading', '党政主要负责人履行推进法治建设第一责任人职责情况'], ['heading', '下一年度推进法治政府建设的主要安排'], ['missing', '其他需要报告的情况']],
     );
+    assert.equal(items[1].kind, 'title');
     assert.deepEqual(
-      items.slice(1).map((i) => i.label),
+      items.slice(2).map((i) => i.label),
       ['一、推进法治政府建设的主要举措和成效', '二、主要负责人履行推进法治建设第一责任人职责情况', '三、存在问题和不足', '四、2023年度推进法治政府建设的主要安排'],
     );
-    assert.equal(items[1].children.length, 8);
+    assert.equal(items[2].children.length, 8);
+    // Its placeholder is an error: the section's row says so.
+    assert.equal(items[2].severity, 'error');
+  });
+
+  it('opens a report pasted from Word with word wrap on', async () => {
+    const editor = await open('2022-suxitong-park.txt');
+    assert.equal(vscode.workspace.getConfiguration('editor', editor.document).get('wordWrap'), 'off');
+    await until('word wrap for the report', () => api.wrappedByUs(editor.document.uri.toString()));
   });
 
   it('leaves an unrelated README alone: no diagnostics, no status bar item, a view that says so', async () => {
@@ -92,7 +104,7 @@ describe('法治政府建设报告助手 in VS Code', function () {
     assert.equal(rate.message, '比率与分子分母不一致：1194/1195 = 99.92%（调解成功 / 受理矛盾纠纷），文中写 98%');
     await until('the status bar of the sample', async () => {
       await api.refresh();
-      return api.statusBarText() === '法治报告 ✓3/4 · 1 处数字问题';
+      return api.statusBarText() === '法治报告 ✓3/4 · 遗留 3 · 必备部分 1 · 数字 1';
     });
 
     // Typing a placeholder on the empty line 16: its diagnostic appears there.
@@ -121,13 +133,20 @@ describe('法治政府建设报告助手 in VS Code', function () {
     const uri = editor.document.uri;
     await until('the diagnostics of the sample', () => ours(uri).some((d) => d.code === 'required-section'));
 
-    // 插入缺少的必备部分, with renumbering of the headings after it.
-    assert.equal(await vscode.commands.executeCommand('fazhiReport.insertPart', 'problems', { renumber: true }), true);
+    // 插入缺少的必备部分, as the checklist's click runs it: the headings after it renumbered, no two 二、.
+    assert.equal(await vscode.commands.executeCommand('fazhiReport.insertPart', 'problems'), true);
     const text = editor.document.getText();
     assert.ok(text.includes('二、推进法治政府建设存在的不足和原因'));
     assert.ok(text.includes('三、主要负责人履行推进法治建设第一责任人职责情况'));
     assert.ok(text.includes('四、2024年度推进法治政府建设的主要安排'));
+    assert.equal(text.split('\n').filter((l) => /^(?:#+ )?二、/.test(l)).length, 1);
+    // The cursor is on the new part's first line, its guiding sentence.
+    const partLine = text.split('\n').findIndex((l) => l.includes('二、推进法治政府建设存在的不足和原因'));
+    const cursor = editor.selection.active;
+    assert.ok(cursor.line > partLine && cursor.line <= partLine + 2, `cursor on line ${cursor.line}, part at ${partLine}`);
+    assert.ok(editor.document.lineAt(cursor.line).text.includes('不足'), editor.document.lineAt(cursor.line).text);
     await until('the part to be found', () => !ours(uri).some((d) => d.code === 'required-section'));
+    await until('no sequence finding after the insertion', () => !ours(uri).some((d) => d.code === 'heading-sequence'));
 
     // 重新编号本级标题 (applied without the preview here): 四 → 三 after removing 三.
     const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('三、主要负责人'));
@@ -137,6 +156,17 @@ describe('法治政府建设报告助手 in VS Code', function () {
     assert.equal(await vscode.commands.executeCommand('fazhiReport.renumber', { preview: false }), true);
     assert.equal(editor.document.lineAt(line).text.slice(0, 2), '三、');
     await until('no sequence finding', () => !ours(uri).some((d) => d.code === 'heading-sequence'));
+
+    // From the palette: the preview lists every change ticked, and accepting it applies them.
+    await editor.edit((b) => b.replace(new vscode.Range(line, 0, line, 1), '五'));
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    await until('the sequence finding again', () => ours(uri).some((d) => d.code === 'heading-sequence'));
+    const renumbered = vscode.commands.executeCommand('fazhiReport.renumber');
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await renumbered, true);
+    assert.equal(editor.document.lineAt(line).text.slice(0, 2), '三、');
+    await until('no sequence finding after the preview', () => !ours(uri).some((d) => d.code === 'heading-sequence'));
 
     // 转到下一个问题: in document order, wrapping.
     editor.selection = new vscode.Selection(0, 0, 0, 0);
@@ -166,15 +196,25 @@ describe('法治政府建设报告助手 in VS Code', function () {
     await until('diagnostics of the notes', () => ours(uri).some((d) => d.code === 'placeholder'));
   });
 
-  it('expands the report skeleton snippet', async () => {
+  it('expands the report skeleton snippet with last year, as the command does, and the plan year follows the year typed', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     const editor = await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: '报告框架' });
     await until('the skeleton', () => editor.document.getText().includes('一、推进法治政府建设的主要举措和成效'));
+    const year = new Date().getFullYear() - 1;
     const text = editor.document.getText();
-    for (const heading of ['二、推进法治政府建设存在的不足和原因', '三、党政主要负责人履行推进法治建设第一责任人职责情况', '年度推进法治政府建设的主要安排']) {
+    for (const heading of [`${year}年度法治政府建设情况的报告`, '二、推进法治政府建设存在的不足和原因', '三、党政主要负责人履行推进法治建设第一责任人职责情况']) {
       assert.ok(text.includes(heading), heading);
     }
+    // The year is the first tab stop: leaving it (Tab) writes the plan year, the year after it.
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    await until('the plan year', () => editor.document.getText().includes(`四、${year + 1}年度推进法治政府建设的主要安排`));
+    // Back to the year, another typed, Tab: the plan year follows.
+    await vscode.commands.executeCommand('jumpToPrevSnippetPlaceholder');
+    await vscode.commands.executeCommand('type', { text: '2019' });
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    await until('the plan year to follow', () => editor.document.getText().includes('四、2020年度推进法治政府建设的主要安排'));
+    assert.ok(editor.document.getText().includes('2019年度法治政府建设情况的报告'), editor.document.getText().split('\n')[0]);
   });
 
   it('inserts the skeleton with the command, with real years', async () => {
