@@ -30,11 +30,11 @@ function applyEdits(uri: vscode.Uri, edits: TextEdit[]): Thenable<boolean> {
 async function previewRenumbering(document: vscode.TextDocument, edits: TextEdit[], level: number): Promise<TextEdit[] | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { edit: TextEdit }>();
   pick.canSelectMany = true;
-  pick.title = vscode.l10n.t('重新编号第 {0} 级标题：取消勾选不改的行，按 Enter 应用', level);
+  pick.title = vscode.l10n.t('Renumber level-{0} headings: untick the lines to keep, press Enter to apply', level);
   pick.items = edits.map((edit) => {
     const line = document.lineAt(edit.range.start.line).text;
     const after = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
-    return { label: after.trim().slice(0, 40), description: vscode.l10n.t('第 {0} 行，原为 {1}', edit.range.start.line + 1, document.getText(toRange(edit.range))), edit };
+    return { label: after.trim().slice(0, 40), description: vscode.l10n.t('line {0}, was {1}', edit.range.start.line + 1, document.getText(toRange(edit.range))), edit };
   });
   pick.selectedItems = pick.items;
   return new Promise((resolve) => {
@@ -62,7 +62,7 @@ export function registerCommands(server: ReportServer, current: CurrentReport): 
       .map((d) => ({ line: d.range.start.line, character: d.range.start.character }));
     const target = nextProblem(problems, { line: editor.selection.active.line, character: editor.selection.active.character }, direction);
     if (!target) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('本报告没有发现问题'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('No problems found in this report'));
       return undefined;
     }
     const position = new vscode.Position(target.line, target.character);
@@ -75,7 +75,7 @@ export function registerCommands(server: ReportServer, current: CurrentReport): 
     vscode.commands.registerCommand('fazhiReport.checkCurrentFile', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('请先打开要检查的报告文件'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open the report file to check first'));
         return;
       }
       await server.command(COMMANDS.checkDocument, { uri: editor.document.uri.toString() });
@@ -98,14 +98,14 @@ export function registerCommands(server: ReportServer, current: CurrentReport): 
       await current.refresh();
       const missing = current.response?.parts.filter((p) => p.state === 'missing' && !p.optional) ?? [];
       if (missing.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('四个必备部分都已具备'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('All four required parts are present'));
         return false;
       }
       let chosen = missing.find((p) => p.key === key);
       if (!chosen) {
         const pick = await vscode.window.showQuickPick(
           missing.map((p) => ({ label: p.name, detail: p.regulation, key: p.key })),
-          { placeHolder: vscode.l10n.t('选择要插入的必备部分') },
+          { placeHolder: vscode.l10n.t('Choose the required part to insert') },
         );
         chosen = missing.find((p) => p.key === pick?.key);
       }
@@ -135,7 +135,7 @@ export function registerCommands(server: ReportServer, current: CurrentReport): 
       if (!editor) return false;
       const result = await server.command(COMMANDS.renumberEdits, { uri: editor.document.uri.toString(), line: editor.selection.active.line });
       if (!result || result.edits.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('本级标题的序号已连续，无需重新编号'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('The headings of this level are already numbered in sequence'));
         return false;
       }
       const version = editor.document.version;
@@ -153,12 +153,12 @@ export function registerCommands(server: ReportServer, current: CurrentReport): 
       if (!result) return undefined;
       try {
         await vscode.env.clipboard.writeText(result.text);
-        void vscode.window.showInformationMessage(vscode.l10n.t('审阅摘要已复制到剪贴板'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Review summary copied to the clipboard'));
       } catch (error) {
         // A browser may refuse the clipboard; the summary is still shown so it can be copied by hand.
         const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: result.text });
         await vscode.window.showTextDocument(doc, { preview: true });
-        void vscode.window.showWarningMessage(vscode.l10n.t('无法写入剪贴板（{0}），审阅摘要已在新标签页中打开', String(error)));
+        void vscode.window.showWarningMessage(vscode.l10n.t('Could not write to the clipboard ({0}); the review summary is open in a new tab', String(error)));
       }
       return result.text;
     }),

@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FazhiR
     // VS Code lists Markdown `#` headings itself; see fazhiReport.markdownSymbols.
     initializationOptions: { hostHasMarkdownOutline: true } satisfies InitializationOptions,
   };
-  const languageClient = new LanguageClient('fazhiReport', vscode.l10n.t('法治政府建设报告助手'), serverOptions, clientOptions);
+  const languageClient = new LanguageClient('fazhiReport', vscode.l10n.t('Rule-of-law government report assistant'), serverOptions, clientOptions);
   client = languageClient;
 
   const server = new ReportServer(languageClient);

@@ -53,7 +53,7 @@ export class OutlineViews implements vscode.Disposable {
     this.tree.items = this.current.items;
     // Ids are stable, so the view keeps what the writer expanded.
     this.tree.changed.fire(undefined);
-    const message = this.current.response?.isReport ? undefined : vscode.l10n.t('当前文件不是法治政府建设报告。可运行“法治报告: 检查当前文件”按报告检查。');
+    const message = this.current.response?.isReport ? undefined : vscode.l10n.t('The active file is not a rule-of-law government report. Run \'Check current file as a report (检查当前文件)\' to check it as one.');
     for (const view of this.views) view.message = message;
     void vscode.commands.executeCommand('setContext', 'fazhiReport.isReport', !!this.current.response?.isReport);
   }

@@ -44,8 +44,8 @@ async function pickFolder(arg: unknown): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return folders[0].uri;
-  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('选择要审阅的文件夹') }))?.uri;
-  const picked = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: vscode.l10n.t('审阅') });
+  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Choose the folder to review') }))?.uri;
+  const picked = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: vscode.l10n.t('Review') });
   return picked?.[0];
 }
 
@@ -75,13 +75,13 @@ export function registerReviewCommand(context: vscode.ExtensionContext): void {
       const folder = await pickFolder(arg);
       if (!folder) return;
       if (folder.scheme !== 'file') {
-        void vscode.window.showErrorMessage(vscode.l10n.t('只能审阅本机磁盘上的文件夹（{0}）', folder.toString()));
+        void vscode.window.showErrorMessage(vscode.l10n.t("Only a folder on this machine's disk can be reviewed ({0})", folder.toString()));
         return;
       }
       let result: ReviewResult;
       try {
         result = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('法治报告：正在审阅 {0}', folder.fsPath), cancellable: false },
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rule-of-law report: reviewing {0}', folder.fsPath), cancellable: false },
           async (progress) => {
             let last = 0;
             return review([folder.fsPath], {
@@ -98,14 +98,14 @@ export function registerReviewCommand(context: vscode.ExtensionContext): void {
           },
         );
       } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('审阅失败：{0}', error instanceof Error ? error.message : String(error)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Review failed: {0}', error instanceof Error ? error.message : String(error)));
         return;
       }
       if (result.reports.length === 0) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('文件夹中没有可审阅的报告（.md、.txt、.docx、.doc、.wps、.pdf）'));
+        void vscode.window.showWarningMessage(vscode.l10n.t('The folder has no reports to review (.md, .txt, .docx, .doc, .wps, .pdf)'));
         return;
       }
-      const panel = vscode.window.createWebviewPanel('fazhiReport.review', vscode.l10n.t('审阅：{0}', folder.path.split('/').pop() ?? ''), vscode.ViewColumn.Active, {
+      const panel = vscode.window.createWebviewPanel('fazhiReport.review', vscode.l10n.t('Review: {0}', folder.path.split('/').pop() ?? ''), vscode.ViewColumn.Active, {
         enableScripts: true,
         localResourceRoots: [],
       });

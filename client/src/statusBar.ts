@@ -9,7 +9,7 @@ export class StatusBar implements vscode.Disposable {
   text: string | undefined;
 
   constructor(current: CurrentReport) {
-    this.item.name = vscode.l10n.t('法治报告');
+    this.item.name = vscode.l10n.t('Rule-of-law report');
     this.item.command = 'fazhiReport.showOutline';
     this.subscription = current.onDidChange(() => {
       this.text = statusText(current.response);

@@ -30,8 +30,8 @@ async function annotateWord(given: vscode.Uri | undefined): Promise<void> {
     (
       await vscode.window.showOpenDialog({
         canSelectMany: false,
-        filters: { [vscode.l10n.t('Word 文档')]: ['docx'] },
-        openLabel: vscode.l10n.t('批注'),
+        filters: { [vscode.l10n.t('Word document')]: ['docx'] },
+        openLabel: vscode.l10n.t('Annotate'),
         defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
       })
     )?.[0];
@@ -40,43 +40,43 @@ async function annotateWord(given: vscode.Uri | undefined): Promise<void> {
   try {
     const stat = await vscode.workspace.fs.stat(target);
     if (stat.size > MAX_DOCX_BYTES) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('无法批注“{0}”：文件过大（{1} 字节）', name, stat.size));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not annotate \'{0}\': the file is too large ({1} bytes)', name, stat.size));
       return;
     }
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('正在检查并批注“{0}”…', name) }, async () =>
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking and annotating \'{0}\'…', name) }, async () =>
       annotateDocx(await vscode.workspace.fs.readFile(target), analyzeOptionsFrom(settingsFor(target), 'plain')),
     );
     if (!result.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('无法批注“{0}”：{1}', name, result.reason));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not annotate \'{0}\': {1}', name, result.reason));
       return;
     }
     const ext = path.posix.extname(name);
     const output = vscode.Uri.joinPath(target, '..', `${path.posix.basename(name, ext)}.批注${ext || '.docx'}`);
     await vscode.workspace.fs.writeFile(output, result.bytes);
     await vscode.commands.executeCommand('revealInExplorer', output);
-    await offerToOpen(output, vscode.l10n.t('{0} 处问题，已写入 {1} 条批注：{2}', result.findings.length, result.comments, path.posix.basename(output.path)));
+    await offerToOpen(output, vscode.l10n.t('{0} findings, {1} comments written: {2}', result.findings.length, result.comments, path.posix.basename(output.path)));
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('无法批注“{0}”：{1}', name, (error as Error)?.message ?? String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not annotate \'{0}\': {1}', name, (error as Error)?.message ?? String(error)));
   }
 }
 
 async function exportWord(): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || (document.languageId !== 'markdown' && document.languageId !== 'plaintext')) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('请先打开要导出的报告（Markdown 或文本文件）'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the report to export first (a Markdown or text file)'));
     return;
   }
   const folder = document.isUntitled ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
   const base = document.isUntitled ? '法治政府建设情况报告' : path.posix.basename(document.uri.path, path.posix.extname(document.uri.path));
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}.docx`) : undefined,
-    filters: { [vscode.l10n.t('Word 文档')]: ['docx'] },
-    saveLabel: vscode.l10n.t('导出'),
-    title: vscode.l10n.t('导出为公文格式 Word'),
+    filters: { [vscode.l10n.t('Word document')]: ['docx'] },
+    saveLabel: vscode.l10n.t('Export'),
+    title: vscode.l10n.t('Export as official-format Word document'),
   });
   if (!target) return;
   if (target.toString() === document.uri.toString()) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('不能导出到报告文件本身，请另选一个 .docx 文件'));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export onto the report itself; choose another .docx file'));
     return;
   }
   try {
@@ -84,16 +84,16 @@ async function exportWord(): Promise<void> {
     const settings = settingsFor(document.uri);
     const result = await exportDocx(document.getText(), { ...analyzeOptionsFrom(settings, format), format });
     await vscode.workspace.fs.writeFile(target, result.bytes);
-    await offerToOpen(target, vscode.l10n.t('已导出为公文格式：{0}', path.posix.basename(target.path)));
+    await offerToOpen(target, vscode.l10n.t('Exported in the official format: {0}', path.posix.basename(target.path)));
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('导出失败：{0}', (error as Error)?.message ?? String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', (error as Error)?.message ?? String(error)));
   }
 }
 
 /** A message naming the written file, with buttons to open it (in Word or WPS) or show it in its folder. */
 async function offerToOpen(file: vscode.Uri, message: string): Promise<void> {
-  const open = vscode.l10n.t('打开');
-  const reveal = vscode.l10n.t('在文件夹中显示');
+  const open = vscode.l10n.t('Open');
+  const reveal = vscode.l10n.t('Show in folder');
   const choice = await vscode.window.showInformationMessage(message, open, reveal);
   if (choice === open) await vscode.env.openExternal(file);
   else if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', file);
