@@ -1,6 +1,8 @@
 // Extension entry: starts the language server and wires the parts of the
 // client, each in its own file: the outline view, the status bar, the
-// commands, word wrap for reports. Analysis happens only in the server.
+// commands, word wrap for reports, the review and Word commands. Analysis and
+// files happen only in the server; of the server's code the client imports
+// only the protocol (server/src/lsp/protocol.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -54,10 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<FazhiR
   const current = new CurrentReport(server);
   const status = new StatusBar(current);
   const wrap = new ReportWordWrap(current);
-  context.subscriptions.push(current, new OutlineViews(current), status, wrap, ...registerCommands(server, current));
-  // The reviewer's folder and the Word commands run the library in the extension host.
-  registerReviewCommand(context);
-  registerWordCommands(context);
+  // The reviewer's folder and the Word commands: the server reads and writes the files.
+  context.subscriptions.push(current, new OutlineViews(current), status, wrap, ...registerCommands(server, current), registerReviewCommand(server), ...registerWordCommands(server));
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(() => current.scheduleRefresh()),

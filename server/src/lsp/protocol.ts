@@ -107,6 +107,12 @@ export const COMMANDS = {
   applyRenumber: 'fazhiReport.server.renumber',
   /** Writes the skeleton into an empty document (or at a position) through `workspace/applyEdit`. */
   applySkeleton: 'fazhiReport.server.insertSkeleton',
+  /** 批注 Word 文档: a .docx on disk gets a comment per finding, written beside it as 原名.批注.docx. */
+  annotateWord: 'fazhiReport.server.annotateWord',
+  /** 导出为公文格式 Word: an open report written as a GB/T 9704 .docx where the user chose. */
+  exportWord: 'fazhiReport.server.exportWord',
+  /** 审阅文件夹: the reviewer's table of a folder of reports, as the HTML page a webview shows. */
+  reviewFolder: 'fazhiReport.server.reviewFolder',
 } as const;
 
 export type CommandName = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -171,6 +177,29 @@ export interface ApplyResult {
   cursor?: Position;
 }
 
+export interface AnnotateWordParams {
+  /** A `file:` uri of a .docx. */
+  uri: string;
+}
+export type AnnotateWordResult = { ok: true; output: string; findings: number; comments: number } | { ok: false; reason: string };
+
+export interface ExportWordParams {
+  /** The open report. */
+  uri: string;
+  /** The `file:` uri of the .docx to write. */
+  target: string;
+}
+export type ExportWordResult = { ok: true; output: string } | { ok: false; reason: string };
+
+export interface ReviewFolderParams {
+  /** A `file:` uri of a folder. */
+  folder: string;
+  /** The webview's script nonce and CSP source, for the page's Content-Security-Policy. */
+  nonce: string;
+  cspSource: string;
+}
+export type ReviewFolderResult = { ok: true; reports: number; html: string; files: string[] } | { ok: false; reason: string };
+
 /** Parameters and results by command, for typed calls on both sides. */
 export interface CommandTypes {
   [COMMANDS.checkDocument]: [CheckDocumentParams, CheckDocumentResult];
@@ -181,6 +210,9 @@ export interface CommandTypes {
   [COMMANDS.applyInsertPart]: [PartEditsParams, ApplyResult];
   [COMMANDS.applyRenumber]: [RenumberParams, ApplyResult];
   [COMMANDS.applySkeleton]: [SkeletonParams, ApplyResult];
+  [COMMANDS.annotateWord]: [AnnotateWordParams, AnnotateWordResult];
+  [COMMANDS.exportWord]: [ExportWordParams, ExportWordResult];
+  [COMMANDS.reviewFolder]: [ReviewFolderParams, ReviewFolderResult];
 }
 
 /** Initialization options the VS Code client sends. */

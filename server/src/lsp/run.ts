@@ -68,6 +68,7 @@ export function runLanguageServer(): Connection {
       settingsFor: settings.settingsFor,
       logger,
       workspace: documents,
+      version: SERVER_VERSION,
       hostHasMarkdownOutline: init.hostHasMarkdownOutline === true,
       lazyCodeActionEdits: params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true,
       publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),

@@ -26,6 +26,7 @@ import {
 } from '../lsp/protocol';
 import type { AnalysisCache } from './cache';
 import type { DiagnosticsProvider } from './diagnostics';
+import type { FilesProvider } from './files';
 import type { ReportServiceOptions, ServiceDocument, Token, Workspace } from './types';
 
 export const SERVER_COMMAND_NAMES: readonly string[] = Object.values(COMMANDS);
@@ -37,6 +38,7 @@ export class CommandsProvider {
     private readonly diagnostics: DiagnosticsProvider,
     private readonly defaultYear: number,
     private readonly applyEdit: ReportServiceOptions['applyEdit'],
+    private readonly files: FilesProvider,
   ) {}
 
   /** Runs a command; `params` is `ExecuteCommandParams` as the client sent it (checked here). */
@@ -49,6 +51,12 @@ export class CommandsProvider {
         return this.skeletonSnippet(skeletonParams(raw));
       case COMMANDS.applySkeleton:
         return this.applySkeleton(skeletonParams(raw));
+      case COMMANDS.annotateWord:
+        return this.files.annotateWord(requiredString(raw.uri, 'uri'));
+      case COMMANDS.exportWord:
+        return this.files.exportWord(requiredString(raw.uri, 'uri'), requiredString(raw.target, 'target'));
+      case COMMANDS.reviewFolder:
+        return this.files.reviewFolder({ folder: requiredString(raw.folder, 'folder'), nonce: requiredString(raw.nonce, 'nonce'), cspSource: requiredString(raw.cspSource, 'cspSource') });
     }
     const document = this.document(raw.uri);
     if (!document) return command.startsWith('fazhiReport.server.') ? ({ applied: false, message: '文件未打开' } satisfies ApplyResult) : null;
@@ -156,6 +164,12 @@ function advance(at: { line: number; character: number }, text: string): { line:
 
 function endOf(text: string): { line: number; character: number } {
   return advance({ line: 0, character: 0 }, text);
+}
+
+function requiredString(value: unknown, name: string): string {
+  const text = optionalString(value, name);
+  if (text === undefined) throw new InvalidParams(`缺少 ${name}`);
+  return text;
 }
 
 function skeletonParams(raw: Record<string, unknown>): SkeletonParams {

@@ -8,6 +8,7 @@ import { CodeActionsProvider } from './codeActions';
 import { CommandsProvider } from './commands';
 import { CompletionProvider } from './completion';
 import { DiagnosticsProvider } from './diagnostics';
+import { FilesProvider } from './files';
 import { FoldingProvider } from './folding';
 import { HoverProvider } from './hover';
 import { OutlineProvider } from './outline';
@@ -52,7 +53,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     completion: new CompletionProvider(cache),
     codeActions: new CodeActionsProvider(cache, options.workspace, options.lazyCodeActionEdits ?? false),
     outline: new OutlineProvider(cache),
-    commands: new CommandsProvider(cache, options.workspace, diagnostics, defaultYear, options.applyEdit),
+    commands: new CommandsProvider(cache, options.workspace, diagnostics, defaultYear, options.applyEdit, new FilesProvider(options.settingsFor, options.workspace, options.version ?? '0.0.0')),
     decider,
     setWorkspaceFolders: (uris) => decider.setWorkspaceFolders(uris),
     documentChanged: (uri) => diagnostics.schedule(uri),

@@ -32,6 +32,8 @@ export interface ReportServiceOptions {
   hostHasMarkdownOutline?: boolean;
   /** The client resolves code actions' edits lazily (`codeAction/resolve`). */
   lazyCodeActionEdits?: boolean;
+  /** The server's version, for the review's page. */
+  version?: string;
   /** The report year when neither the document nor the settings give one: the year before the current, computed once. */
   defaultYear?: number;
 }
