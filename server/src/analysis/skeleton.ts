@@ -210,14 +210,51 @@ const TRANSFORM = /\$\{(\d+|[A-Z_]+)\/((?:\\.|[^\\/])*)\/((?:\\.|[^\\/])*)\/([gi
 
 /** A snippet transform applied to a value: `$n`, `${n}` and `${n:+text}` in the format. */
 function applyTransform(value: string, regex: string, format: string, flags: string): string {
-  const re = new RegExp(regex.replace(/\\\//g, '/'), flags);
+  const source = regex.replace(/\\\//g, '/');
+  const re = new RegExp(source, flags);
   return value.replace(re, (...match: unknown[]) => {
     const groups = match.slice(0, match.findIndex((m) => typeof m === 'number')) as (string | undefined)[];
-    return format.replace(/\$\{(\d+):\+((?:\\.|[^\\}])*)\}|\$\{(\d+)\}|\$(\d+)/g, (_m, cond: string, text: string, braced: string, bare: string) => {
-      if (cond !== undefined) return groups[Number(cond)] ? text.replace(/\\(.)/g, '$1') : '';
-      return groups[Number(braced ?? bare)] ?? '';
-    });
+    return formatGroups(format, groups);
   });
+}
+
+/** A transform's format with the groups put in: one pass, `\\x` a literal x. */
+function formatGroups(format: string, groups: readonly (string | undefined)[]): string {
+  let out = '';
+  let i = 0;
+  const digits = () => {
+    const start = i;
+    while (i < format.length && format[i] >= '0' && format[i] <= '9') i++;
+    return Number(format.slice(start, i));
+  };
+  while (i < format.length) {
+    const c = format[i];
+    if (c === '\\' && i + 1 < format.length) {
+      out += format[i + 1];
+      i += 2;
+    } else if (c === '$' && format[i + 1] >= '0' && format[i + 1] <= '9') {
+      i++;
+      out += groups[digits()] ?? '';
+    } else if (c === '$' && format[i + 1] === '{') {
+      i += 2;
+      const group = groups[digits()];
+      if (format.startsWith(':+', i)) {
+        // `${n:+text}`: the text when group n matched.
+        i += 2;
+        let text = '';
+        while (i < format.length && format[i] !== '}') {
+          if (format[i] === '\\' && i + 1 < format.length) i++;
+          text += format[i++];
+        }
+        if (group) out += text;
+      } else out += group ?? '';
+      i++; // the closing }
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
 }
 
 /** The snippet with its tab stops resolved to their default text, as a writer gets it by pressing Tab through. */

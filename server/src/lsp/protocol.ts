@@ -1,27 +1,12 @@
 // The messages between the editor client and the language server beyond
 // standard LSP: request and command names, their parameters and results.
 // Shared by both sides and by other editors' configurations; no runtime
-// dependencies (the client bundles this file and nothing else of the server).
+// dependencies (the client bundles this file and nothing else of the server;
+// it imports the core's shapes as types only).
 
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
-
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
-
-/** The four parts the 规定 requires, and `other` (其他需要报告的情况), which it leaves optional. */
-export type SectionKey = 'measures' | 'firstResponsible' | 'problems' | 'nextYear' | 'other';
-
-export type Severity = 'error' | 'warning' | 'info';
+// The core's public shapes, as types only (nothing of the core is bundled with the client).
+import type { Analysis, OutlineKind, OutlineNode, Position, Range, SectionKey, Severity, TextEdit } from '../analysis/types';
+export type { OutlineKind, Position, Range, SectionKey, Severity, TextEdit };
 
 /** `fazhiReport/outline`: the view's tree, checklist and counts for one open document. */
 export const OUTLINE_REQUEST = 'fazhiReport/outline';
@@ -30,16 +15,8 @@ export interface OutlineParams {
   textDocument: { uri: string };
 }
 
-export type OutlineKind = 'heading' | 'item' | 'addressee' | 'signature';
-
-export interface OutlineResponseNode {
-  kind: OutlineKind;
-  /** GB/T 9704 level 1–4 for headings; null for items, addressee and signature. */
-  level: number | null;
-  numbering: string | null;
-  title: string;
-  range: Range;
-  selectionRange: Range;
+/** A heading, item, addressee or signature of the outline, with the findings inside it. */
+export interface OutlineResponseNode extends Omit<OutlineNode, 'children'> {
   /** Findings inside this node's range, its children's included. */
   findingCount: number;
   /** The worst severity among them, null without findings. */
@@ -81,10 +58,10 @@ export interface OutlineResponse {
   findingsBySeverity: Record<Severity, number>;
   /** Finding counts by the rules' groups, largest first, empty groups left out. */
   findingGroups: FindingGroup[];
-  title: { text: string; range: Range } | null;
+  title: Analysis['title'];
   reportYear: number | null;
-  reportYearSource: 'option' | 'title' | 'opening' | 'plan' | 'body' | null;
-  sections: Record<SectionKey, { title: string; range: Range; asHeading: boolean } | null>;
+  reportYearSource: Analysis['reportYearSource'];
+  sections: Analysis['sections'];
   outline: OutlineResponseNode[];
   findingCount: number;
 }

@@ -8,10 +8,6 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeOptionsFrom, type Settings } from '../settings';
-import { annotateDocx } from '../word/annotate';
-import { exportDocx } from '../word/export';
-import { review } from '../review';
-import { renderHtml } from '../review/render/html';
 import { formatForDocument, URI_FILE_PREFIX, uriToPath } from '../lsp/uri';
 import type { AnnotateWordResult, ExportWordResult, ReviewFolderParams, ReviewFolderResult } from '../lsp/protocol';
 import type { Workspace } from './types';
@@ -43,6 +39,8 @@ export class FilesProvider {
       const size = (await stat(path)).size;
       if (size > MAX_DOCX_BYTES) return { ok: false, reason: `无法批注“${name}”：文件过大（${size} 字节）` };
       const settings = await this.settingsFor(uri);
+      // Loaded when first used: the language server starts without the Word and review libraries.
+      const { annotateDocx } = await import('../word/annotate');
       const result = await annotateDocx(await readFile(path), analyzeOptionsFrom(settings, 'plain'));
       if (!result.ok) return { ok: false, reason: `无法批注“${name}”：${result.reason}` };
       const ext = extname(name);
@@ -62,6 +60,7 @@ export class FilesProvider {
     if (target === uri) return { ok: false, reason: '不能导出到报告文件本身，请另选一个 .docx 文件' };
     try {
       const format = formatForDocument(document.uri, document.languageId);
+      const { exportDocx } = await import('../word/export');
       const result = await exportDocx(document.getText(), { ...analyzeOptionsFrom(await this.settingsFor(uri), format), format });
       await writeFile(path, result.bytes);
       return { ok: true, output: pathToFileURL(path).href };
@@ -76,6 +75,7 @@ export class FilesProvider {
     try {
       // The folder's rules, parts and size limit; each report's year is its own.
       const { rules, sections, maxFileSize } = await this.settingsFor(params.folder);
+      const [{ review }, { renderHtml }] = await Promise.all([import('../review'), import('../review/render/html')]);
       const result = await review([path], {
         analyze: { rules, sections, maxFileSize },
         version: this.version,
