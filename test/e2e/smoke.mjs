@@ -161,6 +161,11 @@ try {
   await page.waitForTimeout(2000);
   await page.screenshot({ path: join(SHOTS, 'walkthrough.png') });
   console.log(`[smoke] screenshot: ${join(SHOTS, 'walkthrough.png')}`);
+  // The step's button runs our command, and the step is marked done.
+  const step = page.locator('.getting-started-step', { hasText: steps[1] }).first();
+  await step.getByRole('button', { name: 'Open the report outline' }).click();
+  await step.locator('[role="checkbox"][aria-checked="true"]').waitFor({ timeout: 20_000 });
+  console.log('[smoke] walkthrough: the checklist step done after its button');
 
   clearTimeout(deadline);
   await finish(0);
