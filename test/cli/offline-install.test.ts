@@ -138,6 +138,16 @@ describe('slow: the packed CLI installs and runs with no registry', () => {
     expect(installed.status).toBe(local.status);
   });
 
+  it('fazhi-report export and annotate write Word files from the installed package', () => {
+    const draft = join(ROOT, 'samples', '2023-示例区-法治政府建设情况报告.md');
+    const opts = { cwd: dir, encoding: 'utf8' as const, shell: process.platform === 'win32' };
+    const exported = spawnSync(bin(), ['export', '-o', 'draft.docx', draft], opts);
+    expect(exported.status, exported.stderr).toBe(0);
+    const annotated = spawnSync(bin(), ['annotate', 'draft.docx'], opts);
+    expect(annotated.status, annotated.stderr).toBe(0);
+    for (const name of ['draft.docx', 'draft.批注.docx']) expect(readFileSync(join(dir, name)).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
   it('fazhi-report review runs its worker threads from the installed package', () => {
     const args = ['review', '--format', 'csv', CORPUS.xinyang, CORPUS.suxitong];
     const installed = spawnSync(bin(), args, { cwd: CORPUS_DIR, encoding: 'utf8', shell: process.platform === 'win32' });
