@@ -22,6 +22,8 @@ beforeAll(() => {
   writeFileSync(join(tmp, 'numeral.txt'), '共一' + '万'.repeat(5000) + '件');
   writeFileSync(join(tmp, 'report.txt'), REPORT);
   execFileSync('mkfifo', [join(tmp, 'fifo.txt')]);
+  execFileSync('mkfifo', [join(tmp, 'fifo.docx')]);
+  execFileSync('mkfifo', [join(tmp, 'fifo.pdf')]);
   mkdirSync(join(tmp, 'linked'));
   symlinkSync(join(CORPUS_DIR, CORPUS.xinyang), join(tmp, 'linked', 'xinyang.txt'));
   symlinkSync(join(tmp, 'linked'), join(tmp, 'linked', 'loop'));
@@ -63,6 +65,26 @@ describe('the CLI on hostile input', () => {
     expect(c.signal).toBeNull();
     expect(c.code).toBe(2);
     expect(c.stderr).toContain('无法读取配置文件（不是普通文件（命名管道），无法检查）');
+  });
+
+  it('a FIFO named .docx or .pdf is refused at once too, never handed to a reader', () => {
+    const r = run(['check', join(tmp, 'fifo.docx'), join(tmp, 'fifo.pdf'), join(tmp, 'report.txt')], { timeout: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(tmp, 'fifo.docx')}: 不是普通文件（命名管道），无法检查`);
+    expect(r.stderr).toContain(`${join(tmp, 'fifo.pdf')}: 不是普通文件（命名管道），无法检查`);
+    expect(r.stdout).toContain('检查了 1 个文件，2 个无法读取');
+  });
+
+  it('a Word or PDF file over the size limit is not read: one info finding, as for text', () => {
+    const config = join(tmp, 'small.json');
+    writeFileSync(config, JSON.stringify({ 'fazhiReport.maxFileSize': 1000 }));
+    const big = join(tmp, 'big.docx');
+    writeFileSync(big, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(5000, 0x41)]));
+    const r = run(['check', '--format', 'json', '--config', config, big]);
+    expect(r.code).toBe(0);
+    const findings = JSON.parse(r.stdout)[0].findings;
+    expect(findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([['file-size', 'info']]);
   });
 
   it('/dev/zero and /dev/urandom are refused, not read until memory runs out', () => {
