@@ -120,7 +120,7 @@ async function check(args: string[]): Promise<number> {
     }
     if (read.kind === 'too-large') {
       // An oversized file is not read; the skip is its one finding.
-      reports.push({ file, analysis: tooLargeAnalysis(read.size, settings.maxFileSize, analyzeOptionsFrom(settings, formatOf(file))).analysis });
+      reports.push({ file, analysis: tooLargeAnalysis(read.size, read.limit, analyzeOptionsFrom(settings, formatOf(file))).analysis });
       continue;
     }
     const { document } = read;
@@ -151,7 +151,7 @@ async function outline(args: string[]): Promise<number> {
   const settings = loadSettings(flags.get('config') as string | undefined);
   const read = await readDocumentFile(file, settings.maxFileSize);
   if (read.kind !== 'document') {
-    const reason = read.kind === 'error' ? read.reason : `文件过大（${read.size} 字节），超过上限 ${settings.maxFileSize} 字节`;
+    const reason = read.kind === 'error' ? read.reason : `文件过大（${read.size} 字节），超过上限 ${read.limit} 字节`;
     process.stderr.write(`fazhi-report: ${printableName(file)}: ${reason}\n`);
     return 2;
   }

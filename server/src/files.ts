@@ -153,7 +153,7 @@ export function readReport(path: string, maxSize: number): ReadResult {
 }
 
 /** A text file's bytes → its text, by the reader layer's rules (UTF-8, UTF-16 with a BOM, GB18030). */
-export function decodeReport(bytes: Uint8Array): ReadResult {
+export function decodeReport(bytes: Uint8Array): Exclude<ReadResult, { kind: 'too-large' }> {
   try {
     const { text, encoding } = decodeText(bytes);
     return encoding === 'utf-8' ? { kind: 'text', text } : { kind: 'text', text, encoding };
@@ -165,18 +165,30 @@ export function decodeReport(bytes: Uint8Array): ReadResult {
 
 export { firstInvalidUtf8 };
 
-export type DocumentReadResult = { kind: 'document'; document: ExtractedDocument } | { kind: 'too-large'; size: number } | { kind: 'error'; reason: string };
+/**
+ * The most bytes read of a Word or PDF file, as `annotate` reads them: pictures make such a file far
+ * larger than its text, so the size limit of the settings applies to its text instead.
+ */
+export const MAX_DOCUMENT_BYTES = 128 * 1024 * 1024;
+
+/** `limit`: the limit the file (or the text read from it) went over. */
+export type DocumentReadResult = { kind: 'document'; document: ExtractedDocument } | { kind: 'too-large'; size: number; limit: number } | { kind: 'error'; reason: string };
 
 /**
- * Any file the reader layer takes (text, .docx, .doc, .wps, .pdf), within the same limits as a
- * text file: a regular file, at most `maxSize` bytes. Text is decoded here, at once (a fault of
- * ours there stays a fault, not a reason); the other kinds go through extractDocument.
+ * Any file the reader layer takes (text, .docx, .doc, .wps, .pdf), with the safeguards of a text
+ * file: a regular file only, never more bytes than the limit. A text file may have `maxSize`
+ * bytes; a Word or PDF file MAX_DOCUMENT_BYTES, and its text `maxSize`. Text is decoded here, at
+ * once (a fault of ours there stays a fault, not a reason); the other kinds go through
+ * extractDocument.
  */
 export async function readDocumentFile(path: string, maxSize: number, options?: ExtractOptions): Promise<DocumentReadResult> {
-  const read = readBounded(path, maxSize);
-  if (read.kind !== 'bytes') return read;
   const kind = kindForPath(path);
-  if (kind === null || kind === 'markdown' || kind === 'text') {
+  const textFile = kind === null || kind === 'markdown' || kind === 'text';
+  const limit = textFile ? maxSize : Math.max(maxSize, MAX_DOCUMENT_BYTES);
+  const read = readBounded(path, limit);
+  if (read.kind === 'too-large') return { ...read, limit };
+  if (read.kind !== 'bytes') return read;
+  if (textFile) {
     const decoded = decodeReport(read.bytes);
     if (decoded.kind !== 'text') return decoded;
     const encoding = decoded.encoding ?? 'utf-8';
@@ -193,7 +205,10 @@ export async function readDocumentFile(path: string, maxSize: number, options?: 
   // Loaded when a Word or PDF file comes: checking text does not load the zip, XML and PDF readers.
   const { extractDocument } = await import('./documents');
   const extracted = await extractDocument(read.bytes, path, options);
-  return extracted.ok ? { kind: 'document', document: extracted.document } : { kind: 'error', reason: extracted.reason };
+  if (!extracted.ok) return { kind: 'error', reason: extracted.reason };
+  const textBytes = Buffer.byteLength(extracted.document.text);
+  if (textBytes > maxSize) return { kind: 'too-large', size: textBytes, limit: maxSize };
+  return { kind: 'document', document: extracted.document };
 }
 
 export function describeFsError(error: unknown): string {

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { manualDocx } from '../documents-fixtures';
 import { CORPUS, CORPUS_DIR, ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -76,15 +77,25 @@ describe('the CLI on hostile input', () => {
     expect(r.stdout).toContain('检查了 1 个文件，2 个无法读取');
   });
 
-  it('a Word or PDF file over the size limit is not read: one info finding, as for text', () => {
+  it('a Word or PDF file whose text is over the size limit is not checked: one info finding, as for text', async () => {
     const config = join(tmp, 'small.json');
-    writeFileSync(config, JSON.stringify({ 'fazhiReport.maxFileSize': 1000 }));
-    const big = join(tmp, 'big.docx');
-    writeFileSync(big, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(5000, 0x41)]));
-    const r = run(['check', '--format', 'json', '--config', config, big]);
+    writeFileSync(config, JSON.stringify({ maxFileSize: 1000 }));
+    const docx = join(tmp, 'long.docx');
+    // Its bytes (a compressed zip) are under the limit; its text is not.
+    writeFileSync(docx, await manualDocx('全年受理行政调解案件1195件。\n'.repeat(200)));
+    const r = run(['check', '--format', 'json', '--config', config, docx]);
     expect(r.code).toBe(0);
     const findings = JSON.parse(r.stdout)[0].findings;
-    expect(findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([['file-size', 'info']]);
+    expect(findings.map((f: { rule: string; severity: string; message: string }) => [f.rule, f.severity, /超过 0\.0 MB 上限/.test(f.message)])).toEqual([['file-size', 'info', true]]);
+  });
+
+  it('a Word or PDF file over 128 MB is not read at all (pictures make a .docx large, not its text)', () => {
+    const big = join(tmp, 'huge.pdf');
+    // Sparse: no disk is used, and the size alone refuses it.
+    execFileSync('truncate', ['-s', String(129 * 1024 * 1024), big]);
+    const r = run(['check', '--format', 'json', big]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0].findings[0].message).toMatch(/^文件过大（129\.0 MB，超过 128\.0 MB 上限）/);
   });
 
   it('/dev/zero and /dev/urandom are refused, not read until memory runs out', () => {
