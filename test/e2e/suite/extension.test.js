@@ -3,6 +3,8 @@
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const vscode = require('vscode');
+// To save a .docx again as Word would, in the test that follows a Word file on disk.
+const { strFromU8, strToU8, unzipSync, zipSync } = require('fflate');
 
 const EXTENSION_ID = 'fazhi-report.fazhi-report';
 const workspace = () => vscode.workspace.workspaceFolders[0].uri;
@@ -166,7 +168,7 @@ describe('法治政府建设报告助手 in VS Code', function () {
     await until('diagnostics of the notes', () => ours(uri).some((d) => d.code === 'placeholder'));
   });
 
-  it('shows a .docx as read-only text with its diagnostics, status bar and outline (检查 Word/PDF 文档)', async () => {
+  it('shows a .docx as read-only text with its diagnostics, status bar and outline, following the file on disk (检查 Word/PDF 文档)', async () => {
     const file = fileUri('2023-示例区-自动编号.docx');
     const shown = await vscode.commands.executeCommand('fazhiReport.openDocument', file);
     assert.ok(shown, 'the command returns the document it shows');
@@ -209,6 +211,12 @@ describe('法治政府建设报告助手 in VS Code', function () {
     assert.equal(editor.document.isDirty, false);
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, placeholder.range);
     assert.deepEqual(actions.filter((a) => a.diagnostics?.some((d) => d.source === '法治报告')), []);
+    // The writer fills in the figure in Word and saves: the text and the findings follow the file.
+    const files = unzipSync(await vscode.workspace.fs.readFile(file));
+    files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']).replace('XX次', '12次'));
+    await vscode.workspace.fs.writeFile(file, zipSync(files));
+    await until('the text read again', () => editor.document.getText().includes('全年召开专题会议12次'));
+    await until('the placeholder gone', () => !ours(uri).some((d) => d.code === 'placeholder'));
   });
 
   it('expands the report skeleton snippet', async () => {
