@@ -31,7 +31,13 @@ class ExtractedDocuments implements vscode.TextDocumentContentProvider, vscode.H
   /** Asks the server to read the file behind `uri`; keeps the text when it could. */
   async load(uri: vscode.Uri): Promise<ExtractDocumentResult> {
     const params: ExtractDocumentParams = { uri: uri.with({ scheme: 'file' }).toString() };
-    const result = await this.client.sendRequest<ExtractDocumentResult>(EXTRACT_DOCUMENT_REQUEST, params);
+    let result: ExtractDocumentResult;
+    try {
+      result = await this.client.sendRequest<ExtractDocumentResult>(EXTRACT_DOCUMENT_REQUEST, params);
+    } catch (error) {
+      // The language server stopped or failed: said as a reason, like a file that cannot be read.
+      result = { ok: false, reason: vscode.l10n.t('语言服务器未能读取（{0}）', (error as Error)?.message ?? String(error)) };
+    }
     if (result.ok) {
       this.texts.set(uri.toString(), result);
       this.watch(uri);
