@@ -162,7 +162,7 @@ async function outline(args: string[]): Promise<number> {
   const locate = locator(document);
   const place = (range: Range) => {
     const at = locate?.(range);
-    return at ? `第${at.paragraph}段${at.page !== undefined ? `，第${at.page}页` : ''}` : String(range.start.line + 1);
+    return at ? `${at.page !== undefined ? `第${at.page}页 ` : ''}第${at.paragraph}段` : String(range.start.line + 1);
   };
   const out = new Output();
   if (format === 'json') {
