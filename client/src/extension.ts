@@ -8,6 +8,7 @@ import { buildViewItems, itemAt, nextProblem, statusText, statusTooltip, type Vi
 import { OutlineTree } from './outlineView';
 import { registerReviewCommand } from './review';
 import { registerWordCommands } from './word';
+import { DOCUMENT_SCHEME, registerDocumentCommands } from './documents';
 
 export interface FazhiReportApi {
   /** The outline view's current items (checklist first). */
@@ -23,6 +24,7 @@ const SELECTOR = [
   { language: 'markdown', scheme: 'untitled' },
   { language: 'plaintext', scheme: 'file' },
   { language: 'plaintext', scheme: 'untitled' },
+  { scheme: DOCUMENT_SCHEME },
 ];
 const SOURCE = '法治报告';
 
@@ -54,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FazhiR
   // The reviewer's folder and the Word commands run the library in the extension host.
   registerReviewCommand(context);
   registerWordCommands(context);
+  registerDocumentCommands(context, languageClient);
 
   let current: OutlineResponse | undefined;
   let items: ViewItem[] = [];

@@ -20,7 +20,7 @@ const desktop = process.env.FAZHI_E2E_DESKTOP === '1';
 const started = Date.now();
 const step = (what) => console.log(`\n[e2e] ${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
-/** The workspace a writer would have: real reports, the sample draft, a README and notes. */
+/** The workspace a writer would have: real reports, the sample draft, a Word file, a README and notes. */
 function makeWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-workspace-'));
   for (const name of ['2022-suxitong-park.txt', '2021-xinyang-hitech-zone.txt', '2020-jiangsu-province-traditional.txt']) {
@@ -29,6 +29,8 @@ function makeWorkspace() {
   copyFileSync(join(ROOT, 'samples', '2023-示例区-法治政府建设情况报告.md'), join(dir, '2023-示例区-法治政府建设情况报告.md'));
   copyFileSync(join(ROOT, 'README.md'), join(dir, 'README.md'));
   copyFileSync(join(ROOT, 'test', 'fixtures', 'notes.md'), join(dir, 'notes.md'));
+  // A report as Word saves it, its headings numbered by Word's automatic numbering.
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'documents', 'report-numbered.docx'), join(dir, '2023-示例区-自动编号.docx'));
   return dir;
 }
 

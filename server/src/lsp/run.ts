@@ -24,6 +24,8 @@ import { codeActions, completionItems, foldingRanges, hover, outlineResponse, re
 import { commandArgument, documentUri, InvalidParams, optionalCount, optionalString, position, range } from './params';
 import { isReportYear } from '../settings';
 import { ReportDecider } from './reports';
+import { registerDocumentRequests } from './documents';
+import { isExtractedDocument } from './documents-protocol';
 import { formatForDocument } from './uri';
 
 export const CHECK_DOCUMENT_COMMAND = 'fazhiReport.checkDocument';
@@ -238,7 +240,8 @@ export function runLanguageServer(): Connection {
 
   connection.onCodeAction(guard('textDocument/codeAction', (params) => {
     const uri = documentUri(params);
-    const entry = reportEntry(uri);
+    // A Word or PDF file's text is read-only: it is fixed in Word, not here.
+    const entry = isExtractedDocument(uri) ? null : reportEntry(uri);
     const where = range(params.range);
     const only = params.context?.only;
     if (only !== undefined && !(Array.isArray(only) && only.every((k) => typeof k === 'string'))) throw new InvalidParams('context.only 应为字符串数组');
@@ -258,6 +261,8 @@ export function runLanguageServer(): Connection {
     const entry = analyse(document);
     return outlineResponse(document.uri, document.version, entry.isReport, entry.result.analysis, entry.result.context?.catalogue ?? sectionCatalogue(settings.sections));
   }));
+
+  registerDocumentRequests(connection, () => settings.maxFileSize);
 
   connection.onExecuteCommand(guard('workspace/executeCommand', (params) => {
     const raw = commandArgument(params);
