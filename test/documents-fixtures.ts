@@ -209,3 +209,8 @@ export function makeDocx(body: string, parts: { numbering?: string; styles?: str
   return zipSync(files);
 }
 
+
+/** Text → GB18030 bytes (GBK for every character GBK has), by glibc's iconv, as Notepad or WPS save "ANSI" text on Chinese Windows. */
+export function encodeGb18030(text: string): Uint8Array {
+  return new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text }));
+}

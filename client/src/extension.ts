@@ -16,6 +16,7 @@ import { ReportServer } from './server';
 import { StatusBar } from './statusBar';
 import { registerWordCommands } from './word';
 import { ReportWordWrap } from './wordWrap';
+import { DOCUMENT_SCHEME, registerDocumentCommands } from './documents';
 
 export interface FazhiReportApi {
   /** The outline view's current items (checklist first). */
@@ -33,6 +34,7 @@ const SELECTOR = [
   { language: 'markdown', scheme: 'untitled' },
   { language: 'plaintext', scheme: 'file' },
   { language: 'plaintext', scheme: 'untitled' },
+  { scheme: DOCUMENT_SCHEME },
 ];
 
 let client: LanguageClient | undefined;
@@ -58,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FazhiR
   const wrap = new ReportWordWrap(current);
   // The reviewer's folder and the Word commands: the server reads and writes the files.
   context.subscriptions.push(current, new OutlineViews(current), status, wrap, ...registerCommands(server, current), registerReviewCommand(server), ...registerWordCommands(server));
+  registerDocumentCommands(context, languageClient);
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(() => current.scheduleRefresh()),

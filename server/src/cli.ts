@@ -1,10 +1,11 @@
 // CLI entry (dist/cli.js): fazhi-report check | outline | annotate | export | lsp.
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { analyze, tooLargeAnalysis } from './analysis/analyze';
-import type { OutlineNode } from './analysis/types';
-import { collectFiles, readBounded, readReport } from './files';
-import { analyzeOptionsFrom, formatForPath, isReportYear, normalizeSettings, type Settings } from './settings';
-import { jsonChunks, printableName, sarifChunks, textChunks, type FileReport } from './cli/format';
+import type { OutlineNode, Range } from './analysis/types';
+import { DOCUMENT_EXTENSIONS } from './documents/kinds';
+import { collectFiles, readBounded, readDocumentFile } from './files';
+import { analyzeOptionsFrom, isReportYear, normalizeSettings, type Settings } from './settings';
+import { documentInfo, jsonChunks, locator, printableName, sarifChunks, textChunks, type FileReport } from './cli/format';
 import { Output } from './cli/output';
 import { runLanguageServer } from './lsp/run';
 
@@ -19,7 +20,8 @@ const USAGE = `用法 (usage):
   fazhi-report export [-o 输出.docx] [--config FILE] <草稿.md|草稿.txt>
   fazhi-report lsp --stdio
 
-check    检查报告：缺少的必备部分、占位符等；目录中的 .md/.markdown/.txt 文件都会检查
+check    检查报告：缺少的必备部分、占位符等；目录中的 .md/.markdown/.txt/.docx/.doc/.wps/.pdf 文件都会检查
+         （文本可为 UTF-8、带 BOM 的 UTF-16 或 GBK；Word/PDF 中的问题按“第N段”和引文定位）
 outline  打印报告大纲
 review   审阅一批报告：每份一行的汇总表、关键数据、雷同段落（fazhi-report review --help）
 annotate 把检查结果作为批注写入 Word 文档（默认另存为“原名.批注.docx”，原文件不变）
@@ -29,6 +31,14 @@ lsp      以语言服务器方式运行（供 Neovim、Emacs、Helix 等编辑�
 退出码：0 无错误；1 有 error 级问题；2 有文件无法读取、用法错误或内部错误（加 --debug 显示详情）`;
 
 class UsageError extends Error {}
+
+/** What `check` looks for in a folder: every kind the reader layer takes. */
+const CHECKED_EXTENSIONS: ReadonlySet<string> = new Set(DOCUMENT_EXTENSIONS);
+
+/** Markdown unless the name says plain text; only for a file too large to read. */
+function formatOf(file: string): 'markdown' | 'plain' {
+  return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plain';
+}
 
 interface Parsed {
   flags: Map<string, string | true>;
@@ -83,7 +93,7 @@ function loadSettings(configPath: string | undefined): Settings {
   return settings;
 }
 
-function check(args: string[]): number {
+async function check(args: string[]): Promise<number> {
   const { flags, positional } = parseArgs(args, ['format', 'year', 'config'], ['debug']);
   const format = (flags.get('format') as string | undefined) ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 sarif，收到 ${format}`);
@@ -96,21 +106,32 @@ function check(args: string[]): number {
   }
 
   const reports: FileReport[] = [];
-  for (const { file, error } of collectFiles(positional)) {
+  const skipped: string[] = [];
+  for (const { file, error } of collectFiles(positional, CHECKED_EXTENSIONS, skipped)) {
     if (error) {
       reports.push({ file, error });
       continue;
     }
-    const read = readReport(file, settings.maxFileSize);
+    // Every kind through the reader layer: text in UTF-8, UTF-16 or GB18030, .docx, .doc, .wps, PDF.
+    const read = await readDocumentFile(file, settings.maxFileSize);
     if (read.kind === 'error') {
       reports.push({ file, error: read.reason });
       continue;
     }
-    const options = analyzeOptionsFrom(settings, formatForPath(file));
-    // An oversized file is not read; the skip is its one finding.
-    const analysis = read.kind === 'too-large' ? tooLargeAnalysis(read.size, settings.maxFileSize, options).analysis : analyze(read.text, options);
-    reports.push({ file, analysis });
+    if (read.kind === 'too-large') {
+      // An oversized file is not read; the skip is its one finding.
+      reports.push({ file, analysis: tooLargeAnalysis(read.size, read.limit, analyzeOptionsFrom(settings, formatOf(file))).analysis });
+      continue;
+    }
+    const { document } = read;
+    reports.push({ file, analysis: analyze(document.text, analyzeOptionsFrom(settings, document.format)), document });
   }
+
+  if (skipped.length) {
+    const names = skipped.slice(0, 10).map(printableName).join(', ');
+    process.stderr.write(`fazhi-report: 跳过 ${skipped.length} 个不支持的文件：${names}${skipped.length > 10 ? ' 等' : ''}\n`);
+  }
+  for (const r of reports) if ('document' in r && r.document) for (const note of r.document.notes) process.stderr.write(`fazhi-report: ${printableName(r.file)}: ${note}\n`);
 
   for (const r of reports) if ('error' in r) process.stderr.write(`fazhi-report: ${printableName(r.file)}: ${r.error}\n`);
   const out = new Output();
@@ -121,30 +142,40 @@ function check(args: string[]): number {
   return reports.some((r) => 'analysis' in r && r.analysis.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function outline(args: string[]): number {
+async function outline(args: string[]): Promise<number> {
   const { flags, positional } = parseArgs(args, ['format', 'config'], ['debug']);
   const format = (flags.get('format') as string | undefined) ?? 'text';
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format 只能是 text 或 json，收到 ${format}`);
   if (positional.length !== 1) throw new UsageError('outline 需要恰好一个文件');
   const file = positional[0];
   const settings = loadSettings(flags.get('config') as string | undefined);
-  const read = readReport(file, settings.maxFileSize);
-  if (read.kind !== 'text') {
-    const reason = read.kind === 'error' ? read.reason : `文件过大（${read.size} 字节），超过上限 ${settings.maxFileSize} 字节`;
+  const read = await readDocumentFile(file, settings.maxFileSize);
+  if (read.kind !== 'document') {
+    const reason = read.kind === 'error' ? read.reason : `文件过大（${read.size} 字节），超过上限 ${read.limit} 字节`;
     process.stderr.write(`fazhi-report: ${printableName(file)}: ${reason}\n`);
     return 2;
   }
-  const analysis = analyze(read.text, analyzeOptionsFrom(settings, formatForPath(file)));
+  const { document } = read;
+  for (const note of document.notes) process.stderr.write(`fazhi-report: ${printableName(file)}: ${note}\n`);
+  const analysis = analyze(document.text, analyzeOptionsFrom(settings, document.format));
+  // In a Word or PDF file a place is 第N段 (and the page), not a line of the extracted text.
+  const locate = locator(document);
+  const place = (range: Range) => {
+    const at = locate?.(range);
+    return at ? `${at.page !== undefined ? `第${at.page}页 ` : ''}第${at.paragraph}段` : String(range.start.line + 1);
+  };
   const out = new Output();
   if (format === 'json') {
-    out.write(JSON.stringify({ file, reportYear: analysis.reportYear, title: analysis.title, outline: analysis.outline }, null, 2) + '\n');
+    const info = documentInfo(document);
+    const located = (nodes: OutlineNode[]): OutlineNode[] => nodes.map((n) => ({ ...n, location: locate?.(n.selectionRange) ?? undefined, children: located(n.children) }));
+    out.write(JSON.stringify({ file, ...(info ? { document: info } : {}), reportYear: analysis.reportYear, title: analysis.title, outline: locate ? located(analysis.outline) : analysis.outline }, null, 2) + '\n');
   } else {
     const lines: string[] = [];
-    if (analysis.title) lines.push(`${analysis.title.text}    [${analysis.title.range.start.line + 1}]`);
+    if (analysis.title) lines.push(`${analysis.title.text}    [${place(analysis.title.range)}]`);
     const walk = (nodes: OutlineNode[], depth: number) => {
       for (const n of nodes) {
         const label = n.kind === 'heading' ? `${n.numbering ?? ''}${n.title}` : n.kind === 'item' ? `· ${n.numbering ?? ''}${n.title}` : `[${n.kind === 'addressee' ? '主送' : '落款'}] ${n.title}`;
-        lines.push(`${'  '.repeat(depth)}${label}    [${n.range.start.line + 1}]`);
+        lines.push(`${'  '.repeat(depth)}${label}    [${place(n.range)}]`);
         walk(n.children, depth + 1);
       }
     };
@@ -160,9 +191,9 @@ export function main(argv: string[]): number | 'server' | Promise<number> {
   try {
     switch (command) {
       case 'check':
-        return check(rest);
+        return check(rest).catch((error: unknown) => failure(error, argv));
       case 'outline':
-        return outline(rest);
+        return outline(rest).catch((error: unknown) => failure(error, argv));
       case 'review':
         // Loaded on demand: `check` and `lsp` start without the review's libraries (exceljs).
         return import('./cli/review').then((m) => m.reviewMain(rest, VERSION));
@@ -190,16 +221,21 @@ export function main(argv: string[]): number | 'server' | Promise<number> {
         throw new UsageError(command ? `未知命令 ${command}` : '缺少命令');
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`fazhi-report: ${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    // A fault of ours is not a finding in the report: exit 2 (as ESLint does), one line, the stack on request.
-    const debug = argv.includes('--debug');
-    const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
-    process.stderr.write(`fazhi-report: 内部错误：${detail}${debug ? '' : '（加 --debug 显示详情）'}\n`);
+    return failure(error, argv);
+  }
+}
+
+/** Exit status and message for an error: wrong usage, or a fault of ours. */
+function failure(error: unknown, argv: string[]): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`fazhi-report: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
+  // A fault of ours is not a finding in the report: exit 2 (as ESLint does), one line, the stack on request.
+  const debug = argv.includes('--debug');
+  const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+  process.stderr.write(`fazhi-report: 内部错误：${detail}${debug ? '' : '（加 --debug 显示详情）'}\n`);
+  return 2;
 }
 
 const code = main(process.argv.slice(2));

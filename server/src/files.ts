@@ -4,11 +4,14 @@
 // (a FIFO would block forever, /dev/zero would never end).
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, extname } from 'node:path';
+import { kindForPath } from './documents/kinds';
+import { decodeText, encodingNote, firstInvalidUtf8 } from './documents/text';
+import { ExtractError, type ExtractedDocument, type ExtractOptions, type TextEncoding } from './documents/types';
 
 export const REPORT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 
 export type ReadResult =
-  | { kind: 'text'; text: string; encoding?: string }
+  | { kind: 'text'; text: string; encoding?: TextEncoding }
   | { kind: 'too-large'; size: number }
   | { kind: 'error'; reason: string };
 
@@ -17,9 +20,10 @@ export type Target = { file: string; error?: string };
 /**
  * Expands directories (recursively, in a stable order, following symbolic
  * links once) to report files, keeping the order given. A file reached twice
- * (named twice, or through a link) is checked once.
+ * (named twice, or through a link) is checked once. Files of other kinds met
+ * in a folder are added to `skipped`, when given.
  */
-export function collectFiles(args: string[], extensions: ReadonlySet<string> = REPORT_EXTENSIONS): Target[] {
+export function collectFiles(args: string[], extensions: ReadonlySet<string> = REPORT_EXTENSIONS, skipped?: string[]): Target[] {
   const targets: Target[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
@@ -42,7 +46,7 @@ export function collectFiles(args: string[], extensions: ReadonlySet<string> = R
       continue;
     }
     const before = targets.length;
-    walk(arg, targets, addFile, seenDirs, extensions);
+    walk(arg, targets, addFile, seenDirs, extensions, skipped);
     if (!targets.slice(before).some((t) => !t.error)) targets.push({ file: arg, error: `目录中没有可检查的 ${listExtensions(extensions)} 文件` });
   }
   return targets;
@@ -62,7 +66,7 @@ function realPath(path: string): string {
   }
 }
 
-function walk(dir: string, out: Target[], addFile: (file: string) => void, seenDirs: Set<string>, extensions: ReadonlySet<string>): void {
+function walk(dir: string, out: Target[], addFile: (file: string) => void, seenDirs: Set<string>, extensions: ReadonlySet<string>, skipped: string[] | undefined): void {
   // A link back to a folder already walked (a cycle, or the same folder twice) is walked once.
   const real = realPath(dir);
   if (seenDirs.has(real)) return;
@@ -90,9 +94,15 @@ function walk(dir: string, out: Target[], addFile: (file: string) => void, seenD
         continue;
       }
     }
-    if (isDirectory) walk(path, out, addFile, seenDirs, extensions);
+    if (isDirectory) walk(path, out, addFile, seenDirs, extensions, skipped);
     else if (isFile && extensions.has(extname(entry.name).toLowerCase())) addFile(path);
+    else if (isFile && !isOfficeLockFile(entry.name)) skipped?.push(path);
   }
+}
+
+/** `~$报告.docx`: the lock file Word and WPS keep beside an open document, not a document. */
+function isOfficeLockFile(name: string): boolean {
+  return name.startsWith('~$');
 }
 
 /** Bytes of a regular file, at most `maxSize + 1` of them (one more tells it is too large). */
@@ -142,60 +152,63 @@ export function readReport(path: string, maxSize: number): ReadResult {
   return decodeReport(read.bytes);
 }
 
-/** Byte offsets in messages: counted from 1, as a reader counts (第 1 个字节 is the first). */
-function byteOrdinal(offset: number): string {
-  return `第 ${offset + 1} 个字节`;
+/** A text file's bytes → its text, by the reader layer's rules (UTF-8, UTF-16 with a BOM, GB18030). */
+export function decodeReport(bytes: Uint8Array): Exclude<ReadResult, { kind: 'too-large' }> {
+  try {
+    const { text, encoding } = decodeText(bytes);
+    return encoding === 'utf-8' ? { kind: 'text', text } : { kind: 'text', text, encoding };
+  } catch (error) {
+    if (error instanceof ExtractError) return { kind: 'error', reason: error.reason };
+    throw error;
+  }
 }
 
-export function decodeReport(bytes: Uint8Array): ReadResult {
-  // UTF-16 with a byte order mark (Word's "Unicode" text): its NUL bytes are part of the encoding.
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    try {
-      return { kind: 'text', text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
-    } catch {
-      return { kind: 'error', reason: `以 ${encoding.toUpperCase()} 编码开头，但内容不是有效的 ${encoding.toUpperCase()} 文本` };
-    }
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) return { kind: 'error', reason: `不是文本文件（${byteOrdinal(nul)}是 NUL 字节）` };
-  const invalid = firstInvalidUtf8(bytes);
-  if (invalid >= 0) return { kind: 'error', reason: `不是有效的 UTF-8 编码（${byteOrdinal(invalid)}处），请另存为 UTF-8 后再检查` };
-  // TextDecoder drops a leading BOM.
-  return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
-}
+export { firstInvalidUtf8 };
 
-/** Byte offset of the first invalid UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-    } else return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
+/**
+ * The most bytes read of a Word or PDF file, as `annotate` reads them: pictures make such a file far
+ * larger than its text, so the size limit of the settings applies to its text instead.
+ */
+export const MAX_DOCUMENT_BYTES = 128 * 1024 * 1024;
+
+/** `limit`: the limit the file (or the text read from it) went over. */
+export type DocumentReadResult = { kind: 'document'; document: ExtractedDocument } | { kind: 'too-large'; size: number; limit: number } | { kind: 'error'; reason: string };
+
+/**
+ * Any file the reader layer takes (text, .docx, .doc, .wps, .pdf), with the safeguards of a text
+ * file: a regular file only, never more bytes than the limit. A text file may have `maxSize`
+ * bytes; a Word or PDF file MAX_DOCUMENT_BYTES, and its text `maxSize`. Text is decoded here, at
+ * once (a fault of ours there stays a fault, not a reason); the other kinds go through
+ * extractDocument.
+ */
+export async function readDocumentFile(path: string, maxSize: number, options?: ExtractOptions): Promise<DocumentReadResult> {
+  const kind = kindForPath(path);
+  const textFile = kind === null || kind === 'markdown' || kind === 'text';
+  const limit = textFile ? maxSize : Math.max(maxSize, MAX_DOCUMENT_BYTES);
+  const read = readBounded(path, limit);
+  if (read.kind === 'too-large') return { ...read, limit };
+  if (read.kind !== 'bytes') return read;
+  if (textFile) {
+    const decoded = decodeReport(read.bytes);
+    if (decoded.kind !== 'text') return decoded;
+    const encoding = decoded.encoding ?? 'utf-8';
+    const document: ExtractedDocument = {
+      kind: kind ?? 'markdown',
+      format: kind === 'text' ? 'plain' : 'markdown',
+      text: decoded.text,
+      encoding,
+      paragraphs: null,
+      notes: encoding === 'utf-8' ? [] : [encodingNote(encoding)],
+    };
+    return { kind: 'document', document };
   }
-  return -1;
+  // Loaded when a Word or PDF file comes: checking text does not load the zip, XML and PDF readers.
+  const { extractDocument } = await import('./documents');
+  const extracted = await extractDocument(read.bytes, path, options);
+  if (!extracted.ok) return { kind: 'error', reason: extracted.reason };
+  const textBytes = Buffer.byteLength(extracted.document.text);
+  if (textBytes > maxSize) return { kind: 'too-large', size: textBytes, limit: maxSize };
+  return { kind: 'document', document: extracted.document };
 }
 
 export function describeFsError(error: unknown): string {

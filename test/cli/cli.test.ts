@@ -44,7 +44,8 @@ let tmp: string;
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'fazhi-cli-'));
   writeFileSync(join(tmp, 'clean.md'), CLEAN_REPORT);
-  writeFileSync(join(tmp, 'gbk.txt'), Buffer.concat([Buffer.from('法治政府建设', 'utf8'), Buffer.from([0xb7, 0xa8, 0xd6, 0xce])]));
+  // UTF-8 with a few bytes of GBK pasted in: damaged UTF-8, not a GBK file (read as GBK, its Chinese would be mojibake).
+  writeFileSync(join(tmp, 'damaged.txt'), Buffer.concat([Buffer.from('法治政府建设', 'utf8'), Buffer.from([0xb7, 0xa8, 0xd6, 0xce])]));
   writeFileSync(join(tmp, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
   writeFileSync(join(tmp, 'bom.md'), '\ufeff某区2023年度法治政府建设情况报告\n共XX件\n');
   mkdirSync(join(tmp, 'empty'));
@@ -96,22 +97,25 @@ describe('fazhi-report check', () => {
     expect(r.code).toBe(0);
   });
 
-  it('walks a directory for .md/.markdown/.txt only, in a stable order', () => {
+  it('walks a directory for the kinds it reads, in a stable order, and names the files it skips', () => {
     const r = run(['check', '--format', 'json', join(tmp, 'folder')]);
     expect(JSON.parse(r.stdout).map((e: { file: string }) => e.file)).toEqual([join(tmp, 'folder', 'a.md'), join(tmp, 'folder', 'b.txt')]);
+    expect(r.stderr).toBe(`fazhi-report: 跳过 1 个不支持的文件：${join(tmp, 'folder', 'skip.json')}\n`);
+    // A skipped file alone does not change the exit status.
+    expect(r.code).toBe(1);
   });
 
   it('names each unreadable file and the reason, reports the others, and exits 2', () => {
-    const r = run(['check', '--format', 'json', join(tmp, 'missing.md'), join(tmp, 'gbk.txt'), join(tmp, 'binary.md'), join(tmp, 'empty'), join(tmp, 'clean.md')]);
+    const r = run(['check', '--format', 'json', join(tmp, 'missing.md'), join(tmp, 'damaged.txt'), join(tmp, 'binary.md'), join(tmp, 'empty'), join(tmp, 'clean.md')]);
     expect(r.code).toBe(2);
     const out = JSON.parse(r.stdout);
     expect(out).toHaveLength(5);
     expect(out[0]).toEqual({ file: join(tmp, 'missing.md'), error: '文件或目录不存在' });
-    expect(out[1]).toEqual({ file: join(tmp, 'gbk.txt'), error: '不是有效的 UTF-8 编码（第 19 个字节处），请另存为 UTF-8 后再检查' });
+    expect(out[1]).toEqual({ file: join(tmp, 'damaged.txt'), error: '不是有效的 UTF-8 编码（第 19 个字节处），请另存为 UTF-8 后再检查' });
     expect(out[2].error).toBe('不是文本文件（第 5 个字节是 NUL 字节）');
-    expect(out[3]).toEqual({ file: join(tmp, 'empty'), error: '目录中没有可检查的 .md、.markdown 或 .txt 文件' });
+    expect(out[3]).toEqual({ file: join(tmp, 'empty'), error: '目录中没有可检查的 .md、.markdown、.txt、.docx、.doc、.wps 或 .pdf 文件' });
     expect(out[4].reportYear).toBe(2023);
-    expect(r.stderr).toContain(`fazhi-report: ${join(tmp, 'gbk.txt')}: 不是有效的 UTF-8 编码（第 19 个字节处）`);
+    expect(r.stderr).toContain(`fazhi-report: ${join(tmp, 'damaged.txt')}: 不是有效的 UTF-8 编码（第 19 个字节处）`);
     expect(r.stderr).toContain(`fazhi-report: ${join(tmp, 'missing.md')}: 文件或目录不存在`);
   });
 
@@ -247,8 +251,8 @@ describe('fazhi-report outline', () => {
 
   it('needs exactly one readable file', () => {
     expect(run(['outline']).code).toBe(2);
-    const r = run(['outline', join(tmp, 'gbk.txt')]);
+    const r = run(['outline', join(tmp, 'damaged.txt')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('gbk.txt: 不是有效的 UTF-8 编码');
+    expect(r.stderr).toContain('damaged.txt: 不是有效的 UTF-8 编码');
   });
 });

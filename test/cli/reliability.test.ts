@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { manualDocx } from '../documents-fixtures';
 import { CORPUS, CORPUS_DIR, ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -22,6 +23,8 @@ beforeAll(() => {
   writeFileSync(join(tmp, 'numeral.txt'), '共一' + '万'.repeat(5000) + '件');
   writeFileSync(join(tmp, 'report.txt'), REPORT);
   execFileSync('mkfifo', [join(tmp, 'fifo.txt')]);
+  execFileSync('mkfifo', [join(tmp, 'fifo.docx')]);
+  execFileSync('mkfifo', [join(tmp, 'fifo.pdf')]);
   mkdirSync(join(tmp, 'linked'));
   symlinkSync(join(CORPUS_DIR, CORPUS.xinyang), join(tmp, 'linked', 'xinyang.txt'));
   symlinkSync(join(tmp, 'linked'), join(tmp, 'linked', 'loop'));
@@ -63,6 +66,36 @@ describe('the CLI on hostile input', () => {
     expect(c.signal).toBeNull();
     expect(c.code).toBe(2);
     expect(c.stderr).toContain('无法读取配置文件（不是普通文件（命名管道），无法检查）');
+  });
+
+  it('a FIFO named .docx or .pdf is refused at once too, never handed to a reader', () => {
+    const r = run(['check', join(tmp, 'fifo.docx'), join(tmp, 'fifo.pdf'), join(tmp, 'report.txt')], { timeout: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(tmp, 'fifo.docx')}: 不是普通文件（命名管道），无法检查`);
+    expect(r.stderr).toContain(`${join(tmp, 'fifo.pdf')}: 不是普通文件（命名管道），无法检查`);
+    expect(r.stdout).toContain('检查了 1 个文件，2 个无法读取');
+  });
+
+  it('a Word or PDF file whose text is over the size limit is not checked: one info finding, as for text', async () => {
+    const config = join(tmp, 'small.json');
+    writeFileSync(config, JSON.stringify({ maxFileSize: 1000 }));
+    const docx = join(tmp, 'long.docx');
+    // Its bytes (a compressed zip) are under the limit; its text is not.
+    writeFileSync(docx, await manualDocx('全年受理行政调解案件1195件。\n'.repeat(200)));
+    const r = run(['check', '--format', 'json', '--config', config, docx]);
+    expect(r.code).toBe(0);
+    const findings = JSON.parse(r.stdout)[0].findings;
+    expect(findings.map((f: { rule: string; severity: string; message: string }) => [f.rule, f.severity, /超过 0\.0 MB 上限/.test(f.message)])).toEqual([['file-size', 'info', true]]);
+  });
+
+  it('a Word or PDF file over 128 MB is not read at all (pictures make a .docx large, not its text)', () => {
+    const big = join(tmp, 'huge.pdf');
+    // Sparse: no disk is used, and the size alone refuses it.
+    execFileSync('truncate', ['-s', String(129 * 1024 * 1024), big]);
+    const r = run(['check', '--format', 'json', big]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0].findings[0].message).toMatch(/^文件过大（129\.0 MB，超过 128\.0 MB 上限）/);
   });
 
   it('/dev/zero and /dev/urandom are refused, not read until memory runs out', () => {

@@ -6,7 +6,7 @@
 //   - FAZHI_E2E_DESKTOP=1: runTests() downloads a desktop VS Code and runs the
 //     same suite there (a developer laptop, a public CI); the smoke test is skipped.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +14,13 @@ import { runTests } from '@vscode/test-electron';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const E2E = join(ROOT, 'test', 'e2e');
+// What `npm run package` writes (scripts/package.mjs).
+const VSIX = join(ROOT, 'build', `fazhi-report-${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}.vsix`);
 const desktop = process.env.FAZHI_E2E_DESKTOP === '1';
 const started = Date.now();
 const step = (what) => console.log(`\n[e2e] ${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
-/** The workspace a writer would have: real reports, the sample draft, a README and notes. */
+/** The workspace a writer would have: real reports, the sample draft, a Word file, a README and notes. */
 function makeWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-workspace-'));
   for (const name of ['2022-suxitong-park.txt', '2021-xinyang-hitech-zone.txt', '2020-jiangsu-province-traditional.txt']) {
@@ -27,6 +29,8 @@ function makeWorkspace() {
   copyFileSync(join(ROOT, 'samples', '2023-示例区-法治政府建设情况报告.md'), join(dir, '2023-示例区-法治政府建设情况报告.md'));
   copyFileSync(join(ROOT, 'README.md'), join(dir, 'README.md'));
   copyFileSync(join(ROOT, 'test', 'fixtures', 'notes.md'), join(dir, 'notes.md'));
+  // A report as Word saves it, its headings numbered by Word's automatic numbering.
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'documents', 'report-numbered.docx'), join(dir, '2023-示例区-自动编号.docx'));
   return dir;
 }
 
@@ -71,7 +75,7 @@ try {
     step('the UI smoke test (Playwright, may retry once)');
     let smoke = 1;
     for (let attempt = 1; attempt <= 2 && smoke !== 0; attempt++) {
-      const r = spawnSync(process.execPath, [join(E2E, 'smoke.mjs'), join(ROOT, 'fazhi-report.vsix'), makeWorkspace()], { stdio: 'inherit', timeout: 5 * 60_000 });
+      const r = spawnSync(process.execPath, [join(E2E, 'smoke.mjs'), VSIX, makeWorkspace()], { stdio: 'inherit', timeout: 5 * 60_000 });
       smoke = r.status ?? 1;
       if (smoke !== 0 && attempt === 1) console.log('[e2e] smoke test failed, retrying once');
     }

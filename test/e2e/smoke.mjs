@@ -1,7 +1,8 @@
 // The UI smoke test: the packaged VSIX installed in code-server, a real report
 // opened in Chromium, and what a person sees checked through the page: the
 // Problems count, the outline view with its checklist and headings, the hover
-// on a rate. Saves test/e2e/screenshots/report.png (the README's screenshot).
+// on a rate, then the walkthrough of a first report. Saves test/e2e/screenshots/report.png
+// (the README's screenshot) and walkthrough.png.
 // Usage: node smoke.mjs <vsix> <workspace folder>; needs FAZHI_E2E_CACHE.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -125,6 +126,47 @@ try {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, 'report.png') });
   console.log(`[smoke] screenshot: ${join(SHOTS, 'report.png')}`);
+
+  // The walkthrough of a first report, opened as a new user would from the Command Palette:
+  // its three steps, and the page of a step (a Markdown file of the VSIX, shown in a webview).
+  // Room for the step's page beside the steps: both side bars closed.
+  for (const command of ['View: Close Primary Side Bar', 'View: Close Secondary Side Bar']) {
+    await page.keyboard.press('F1');
+    await page.keyboard.type(command);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command.replace('View: ', '') }).first();
+    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
+    else await page.keyboard.press('Escape');
+  }
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Welcome: Open Walkthrough');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('first rule-of-law');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Your first rule-of-law government report' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const steps = ['Open or paste a draft', 'Read the checklist of required parts', 'Fix a finding'];
+  for (const title of steps) await page.locator('.getting-started-step', { hasText: title }).first().waitFor();
+  await page.locator('.getting-started-step', { hasText: steps[1] }).first().click();
+  const media = async () => {
+    for (const frame of page.frames()) {
+      if (await frame.locator('text=the optional fifth part').count().catch(() => 0)) return frame;
+    }
+    return undefined;
+  };
+  for (let i = 0; !(await media()); i++) {
+    if (i > 120) throw new Error("the walkthrough step's page did not show");
+    await page.waitForTimeout(250);
+  }
+  console.log(`[smoke] walkthrough: ${steps.join(' | ')}; the checklist step's page shown`);
+  await page.waitForTimeout(2000);
+  await page.screenshot({ path: join(SHOTS, 'walkthrough.png') });
+  console.log(`[smoke] screenshot: ${join(SHOTS, 'walkthrough.png')}`);
+  // The step's button runs our command, and the step is marked done.
+  const step = page.locator('.getting-started-step', { hasText: steps[1] }).first();
+  await step.getByRole('button', { name: 'Open the report outline' }).click();
+  await step.locator('[role="checkbox"][aria-checked="true"]').waitFor({ timeout: 20_000 });
+  console.log('[smoke] walkthrough: the checklist step done after its button');
+
   clearTimeout(deadline);
   await finish(0);
 } catch (error) {

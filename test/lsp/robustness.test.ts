@@ -70,7 +70,8 @@ describe('random edit sequences over LSP', () => {
       }),
       { seed: 20261122, numRuns: 1_000, endOnFailure: true },
     );
-  });
+    // A thousand sessions over the protocol: the limit guards against a hang, it is not a speed claim.
+  }, 300_000);
 });
 
 describe('requests right after an edit', () => {

@@ -74,15 +74,18 @@ describe('text encodings', () => {
   });
 
   it('keeps binary junk an error naming the byte offset', async () => {
-    expect(await extractDocument(bytes(0x41, 0x42, 0x00, 0x43), 'a.txt')).toEqual({ ok: false, reason: '不是文本文件（第 2 字节处有 NUL 字节）' });
+    expect(await extractDocument(bytes(0x41, 0x42, 0x00, 0x43), 'a.txt')).toEqual({ ok: false, reason: '不是文本文件（第 3 个字节是 NUL 字节）' });
     expect(await extractDocument(bytes(0x41, 0x01, 0xff, 0xfe, 0x80), 'a.txt')).toEqual({
       ok: false,
-      reason: '不是有效的 UTF-8 编码（第 2 字节处），也不是 GB18030（GBK）编码，请另存为 UTF-8 后再检查',
+      reason: '不是有效的 UTF-8 编码（第 3 个字节处），也不是 GB18030（GBK）编码，请另存为 UTF-8 后再检查',
     });
-    expect(await extractDocument(bytes(0xef, 0xbb, 0xbf, 0x41, 0xc0, 0x80), 'a.md')).toEqual({ ok: false, reason: '不是有效的 UTF-8 编码（第 4 字节处），请另存为 UTF-8 后再检查' });
+    expect(await extractDocument(bytes(0xef, 0xbb, 0xbf, 0x41, 0xc0, 0x80), 'a.md')).toEqual({ ok: false, reason: '不是有效的 UTF-8 编码（第 5 个字节处），请另存为 UTF-8 后再检查' });
     expect(await extractDocument(bytes(0xff, 0xfe, 0x41, 0x00, 0x42), 'a.txt')).toEqual({ ok: false, reason: 'UTF-16LE 编码的文件字节数为奇数（5 字节），文件可能不完整' });
-    expect(await extractDocument(bytes(0xff, 0xfe, 0x41, 0x00, 0x00, 0x00), 'a.txt')).toEqual({ ok: false, reason: '不是文本文件（第 4 字节处有 NUL 字符）' });
-    expect(await extractDocument(bytes(0xfe, 0xff, 0xd8, 0x00, 0x00, 0x41), 'a.txt')).toEqual({ ok: false, reason: '不是有效的 UTF-16BE 编码（第 2 字节处）' });
+    expect(await extractDocument(bytes(0xff, 0xfe, 0x41, 0x00, 0x00, 0x00), 'a.txt')).toEqual({ ok: false, reason: '不是文本文件（第 5 个字节处有 NUL 字符）' });
+    expect(await extractDocument(bytes(0xfe, 0xff, 0xd8, 0x00, 0x00, 0x41), 'a.txt')).toEqual({ ok: false, reason: '不是有效的 UTF-16BE 编码（第 3 个字节处）' });
+    // UTF-8 text with a few bytes of GBK in it is damaged UTF-8, not GBK (read as GBK its Chinese would be mojibake).
+    const damaged = new Uint8Array([...new TextEncoder().encode('法治政府建设'), 0xb7, 0xa8, 0xd6, 0xce]);
+    expect(await extractDocument(damaged, 'a.txt')).toEqual({ ok: false, reason: '不是有效的 UTF-8 编码（第 19 个字节处），请另存为 UTF-8 后再检查' });
     // Random bytes with control characters are not taken for GB18030.
     const junk = Uint8Array.from({ length: 4096 }, (_, i) => ((i * 2654435761) >>> 13) & 0xff).map((b) => (b === 0 ? 1 : b));
     const result = await extractDocument(junk, 'junk.txt');

@@ -147,13 +147,12 @@ describe('fazhiReport.files globs are data', () => {
     expect(compileGlobs(['**/*.md']).matches('a/.hidden/b.md')).toBe(true);
   });
 
-  it('an extglob is taken literally and costs nothing, where minimatch took 87 s', () => {
+  // minimatch took 87 s on this glob; its growth with the path is in the worst-case suite (module glob).
+  it('an extglob is taken literally', () => {
     const glob = '+(a|a)+(a|a)+(a|a)+(a|a)+(a|a)+(a|a)+(a|a)+(a|a)+(a|a)+(a|a)b';
     const m = compileGlobs([glob]);
-    const t0 = performance.now();
     expect(m.matches('a'.repeat(200))).toBe(false);
     expect(m.matches(glob)).toBe(true);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('braces that expand beyond 256 alternatives are refused, by name, in the settings', () => {

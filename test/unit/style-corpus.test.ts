@@ -8,7 +8,7 @@ import { analyze, ruleDescriptors, type Finding } from '../../server/src/analysi
 import { FIXTURES, applyEdits, offsetOf } from '../helpers';
 import { STYLE_RULES } from './style-support';
 
-const FOLDERS = ['corpus', 'numbers/pages', 'openings', 'passages'];
+const FOLDERS = ['corpus', 'numbers/pages', 'openings', 'openings-holdout', 'passages'];
 const LIST = join(FIXTURES, 'style-findings.md');
 const BEGIN = '<!-- generated: npm test checks this part; FAZHI_UPDATE_STYLE_FINDINGS=1 npx vitest run test/unit/style-corpus.test.ts rewrites it -->';
 const END = '<!-- end of generated part -->';

@@ -43,6 +43,13 @@ describe('official-title', () => {
     expect(findings('全面落实《法治政府建设实施纲要(2021-2025年)》。\n', 'official-title')).toEqual([]);
   });
 
+  it('never flags a local version named after its place or level (《市法治政府建设实施纲要》)', () => {
+    for (const title of ['《市法治政府建设实施纲要（2021—2025年）》', '《省法治政府建设实施纲要》', '《全县法治政府建设实施纲要（2021—2025年）》']) {
+      expect(findings(`严格按照${title}要求。\n`, 'official-title'), title).toEqual([]);
+    }
+    expect(findings('严格按照《市法治政府建设实施刚要》要求。\n', 'official-title')).toEqual([]);
+  });
+
   it('never flags an exact title, a standard short form, an unknown title or a plan this list does not know', () => {
     const quiet =
       '依据《法治政府建设实施纲要（2021—2025年）》《纲要》《法治政府建设实施纲要》《行政复议法》《行政诉讼法》《中华人民共和国行政诉讼法》' +

@@ -162,6 +162,13 @@ describe('cjk-space', () => {
     expect(f.fix).toBeUndefined();
   });
 
+  it('quotes the words around the space on a line that holds run-in headings too', () => {
+    // A report whose line breaks became spaces: title, opening and headings on one line.
+    const text = '某街2020年法治政府建设情况报告 2020年,在区委的领导下,在区法治政府 建设领导小组的指导下,现将工作情况报告如下: 一、主要举措和成效 (一)加强组织领导 成立领导小组。(二)深化改革 全年办结审批事项12项。\n';
+    const [f] = findings(text, 'cjk-space');
+    expect(f.message).toBe('汉字之间有空格：“法治政府 建设领导”（删去空格，或改用标点）');
+  });
+
   it('is quiet on menus, datelines, bylines, joint issuers, slogans in quotes, labels and blanks where a figure is missing', () => {
     const quiet = [
       '政法 军事 司法行政 【人民调解工作】 2003年，人民调解工作开展顺利。\n',

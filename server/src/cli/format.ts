@@ -4,9 +4,44 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { ruleDescriptors } from '../analysis/rules';
 import type { Analysis, Finding, Range, Severity } from '../analysis/types';
+import { locate } from '../documents/locate';
+import type { ExtractedDocument } from '../documents/types';
 import { jsonArray, jsonObject } from './output';
 
-export type FileReport = { file: string; analysis: Analysis } | { file: string; error: string };
+/** A file checked (with the document it was read as, when read through the reader layer), or why it could not be. */
+export type FileReport = { file: string; analysis: Analysis; document?: ExtractedDocument } | { file: string; error: string };
+
+/** Where a finding is in a Word or PDF file: 第N段 (counting non-empty paragraphs), the page for PDF, and a short quote. */
+export interface DocumentLocation {
+  paragraph: number;
+  page?: number;
+  quote: string;
+}
+
+/**
+ * For a Word or PDF document, a function from a range of its extracted text to its place in the
+ * document; null for a text file, where line and column are the place.
+ */
+export function locator(document: ExtractedDocument | undefined): ((range: Range) => DocumentLocation | null) | null {
+  if (!document || document.paragraphs === null) return null;
+  const lineStarts = [0];
+  for (let i = document.text.indexOf('\n'); i >= 0; i = document.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const offset = (p: Range['start']) => Math.min((lineStarts[p.line] ?? document.text.length) + p.character, document.text.length);
+  return (range) => locate(document, offset(range.start), offset(range.end));
+}
+
+/** What the JSON says of how a file was read: for anything but UTF-8 text, its kind, encoding and the reader's notes. */
+export function documentInfo(document: ExtractedDocument | undefined): { kind: string; encoding?: string; notes: string[] } | null {
+  if (!document || (document.paragraphs === null && (document.encoding ?? 'utf-8') === 'utf-8' && document.notes.length === 0)) return null;
+  const info: { kind: string; encoding?: string; notes: string[] } = { kind: document.kind, notes: document.notes };
+  if (document.encoding) info.encoding = document.encoding;
+  return info;
+}
+
+/** `第12段` or `第3页 第12段`, and the quote in Chinese quotation marks. */
+function placeText(at: DocumentLocation): string {
+  return `${at.page !== undefined ? `第${at.page}页 ` : ''}第${at.paragraph}段 “${printableName(at.quote)}”`;
+}
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -27,21 +62,41 @@ export function* textChunks(reports: FileReport[]): Generator<string> {
     if ('error' in report) continue;
     checked++;
     const name = printableName(report.file);
+    const locateRange = locator(report.document);
     for (const f of report.analysis.findings) {
       counts[f.severity]++;
-      yield `${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[f.severity]} ${f.message} [${f.rule}]\n`;
+      // In a Word or PDF file: 报告.docx 第12段 “…调解成功率达98%” warning …
+      const at = locateRange?.(f.range);
+      const place = at ? `${name} ${placeText(at)}` : `${name}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      yield `${place} ${SEVERITY_LABEL[f.severity]} ${f.message} [${f.rule}]\n`;
     }
   }
   const failed = reports.length - checked;
   yield `检查了 ${checked} 个文件${failed ? `，${failed} 个无法读取` : ''}：${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示\n`;
 }
 
-/** One JSON array, one element per file, findings written one at a time. */
+/**
+ * One JSON array, one element per file, findings written one at a time. A file read as anything
+ * but UTF-8 text has `document` ({kind, encoding?, notes}); a finding in a Word or PDF file has
+ * `location` ({paragraph, page?, quote}) beside its `range` in the extracted text.
+ */
 export function* jsonChunks(reports: FileReport[]): Generator<string> {
   yield* jsonArray(reports, (report, indent) => {
     if ('error' in report) return jsonObject(Object.entries(report), indent);
     const { findings, ...rest } = report.analysis;
-    return jsonObject([['file', report.file], ...Object.entries(rest), ['findings', () => jsonArray(findings, (f, i) => jsonObject(Object.entries(f), i), indent + '  ')]], indent);
+    const info = documentInfo(report.document);
+    const locateRange = locator(report.document);
+    const entries = (f: Finding): [string, unknown][] => {
+      const at = locateRange?.(f.range);
+      if (!at) return Object.entries(f);
+      const all = Object.entries(f);
+      const afterRange = all.findIndex(([k]) => k === 'range') + 1;
+      return [...all.slice(0, afterRange), ['location', at], ...all.slice(afterRange)];
+    };
+    return jsonObject(
+      [['file', report.file], ...(info ? [['document', info] as [string, unknown]] : []), ...Object.entries(rest), ['findings', () => jsonArray(findings, (f, i) => jsonObject(entries(f), i), indent + '  ')]],
+      indent,
+    );
   });
   yield '\n';
 }
@@ -81,12 +136,17 @@ export function* sarifChunks(reports: FileReport[], version: string): Generator<
       continue;
     }
     artifactIndex.set(report, artifacts.length);
-    artifacts.push({ location: { uri }, mimeType: /\.txt$/i.test(report.file) ? 'text/plain' : 'text/markdown', encoding: 'utf-8' });
+    artifacts.push(artifactOf(report, uri));
   }
   function* results(): Generator<string> {
-    const analysed = reports.filter((r): r is { file: string; analysis: Analysis } => 'analysis' in r);
+    const analysed = reports.filter((r): r is { file: string; analysis: Analysis; document?: ExtractedDocument } => 'analysis' in r);
     const all = analysed.flatMap((report) => report.analysis.findings.map((f) => [report, f] as const));
-    yield* jsonArray(all, ([report, f], indent) => [JSON.stringify(sarifResult(f, artifactUri(report.file), artifactIndex.get(report)!, ruleIndex.get(f.rule)), null, 2).replace(/\n/g, '\n' + indent)], '      ');
+    const locators = new Map(analysed.map((r) => [r, locator(r.document)]));
+    yield* jsonArray(
+      all,
+      ([report, f], indent) => [JSON.stringify(sarifResult(f, artifactUri(report.file), artifactIndex.get(report)!, ruleIndex.get(f.rule), locators.get(report)?.(f.range) ?? null), null, 2).replace(/\n/g, '\n' + indent)],
+      '      ',
+    );
   }
   const run = jsonObject(
     [
@@ -111,12 +171,35 @@ export function* sarifChunks(reports: FileReport[], version: string): Generator<
   yield '\n';
 }
 
-function sarifResult(f: Finding, uri: string, artifactIndex: number, ruleIndex: number | undefined): Sarif.Result {
+const MIME_TYPE: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+  wps: 'application/vnd.ms-works',
+  pdf: 'application/pdf',
+};
+
+/** The artifact: a text file with its encoding; a Word or PDF file by its type (its regions are in the extracted text). */
+function artifactOf(report: { file: string; document?: ExtractedDocument }, uri: string): Sarif.Artifact {
+  const kind = report.document?.kind;
+  if (kind && MIME_TYPE[kind]) return { location: { uri }, mimeType: MIME_TYPE[kind] };
+  const mimeType = kind === 'text' || (!kind && /\.txt$/i.test(report.file)) ? 'text/plain' : 'text/markdown';
+  return { location: { uri }, mimeType, encoding: report.document?.encoding ?? 'utf-8' };
+}
+
+function sarifResult(f: Finding, uri: string, artifactIndex: number, ruleIndex: number | undefined, at: DocumentLocation | null): Sarif.Result {
+  const where = region(f.range);
+  const location: Sarif.Location = { physicalLocation: { artifactLocation: { uri, index: artifactIndex }, region: where } };
+  if (at) {
+    // In a Word or PDF file the lines are those of the extracted text: the quote and 第N段 find the place.
+    where.snippet = { text: at.quote };
+    location.message = { text: placeText(at) };
+    location.properties = at.page !== undefined ? { paragraph: at.paragraph, page: at.page } : { paragraph: at.paragraph };
+  }
   const result: Sarif.Result = {
     ruleId: f.rule,
     level: SARIF_LEVEL[f.severity],
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri, index: artifactIndex }, region: region(f.range) } }],
+    locations: [location],
   };
   if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
   if (f.fix) {

@@ -21,12 +21,49 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf-16be');
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new ExtractError(`不是文本文件（第 ${nul} 字节处有 NUL 字节）`);
+  if (nul >= 0) throw new ExtractError(`不是文本文件（${byteOrdinal(nul)}是 NUL 字节）`);
   const invalid = firstInvalidUtf8(bytes);
   if (invalid < 0) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', notes: [] };
+  // UTF-8 text damaged in a few places is not GBK: read as GB18030 its Chinese would turn to mojibake.
+  if (mostlyUtf8(bytes)) throw new ExtractError(`不是有效的 UTF-8 编码（${byteOrdinal(invalid)}处），请另存为 UTF-8 后再检查`);
   const gb = decodeGb18030(bytes);
   if (gb !== null) return { text: gb, encoding: 'gb18030', notes: [encodingNote('gb18030')] };
-  throw new ExtractError(`不是有效的 UTF-8 编码（第 ${invalid} 字节处），也不是 GB18030（GBK）编码，请另存为 UTF-8 后再检查`);
+  throw new ExtractError(`不是有效的 UTF-8 编码（${byteOrdinal(invalid)}处），也不是 GB18030（GBK）编码，请另存为 UTF-8 后再检查`);
+}
+
+/** Byte offsets in messages: counted from 1, as a reader counts (第 1 个字节 is the first). */
+function byteOrdinal(offset: number): string {
+  return `第 ${offset + 1} 个字节`;
+}
+
+/**
+ * More well-formed multi-byte UTF-8 sequences than invalid bytes. GBK text forms such a sequence
+ * only by chance (a lead byte E0–EF followed by two bytes 80–BF), far less often than it breaks one.
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const bad = firstInvalidUtf8(bytes.subarray(i, i + 4));
+    // firstInvalidUtf8 on a window: 0 means the sequence at i is broken.
+    if (bad === 0) {
+      invalid++;
+      i++;
+    } else {
+      valid++;
+      i += sequenceLength(bytes[i]);
+    }
+  }
+  return valid > invalid;
+}
+
+function sequenceLength(lead: number): number {
+  return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
 }
 
 export function encodingNote(encoding: TextEncoding): string {
@@ -37,9 +74,9 @@ export function encodingNote(encoding: TextEncoding): string {
 function utf8(bytes: Uint8Array, from: number): DecodedText {
   const body = bytes.subarray(from);
   const nul = body.indexOf(0);
-  if (nul >= 0) throw new ExtractError(`不是文本文件（第 ${nul + from} 字节处有 NUL 字节）`);
+  if (nul >= 0) throw new ExtractError(`不是文本文件（${byteOrdinal(nul + from)}是 NUL 字节）`);
   const invalid = firstInvalidUtf8(body);
-  if (invalid >= 0) throw new ExtractError(`不是有效的 UTF-8 编码（第 ${invalid + from} 字节处），请另存为 UTF-8 后再检查`);
+  if (invalid >= 0) throw new ExtractError(`不是有效的 UTF-8 编码（${byteOrdinal(invalid + from)}处），请另存为 UTF-8 后再检查`);
   return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', notes: [] };
 }
 
@@ -49,12 +86,12 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedTex
   const high = encoding === 'utf-16le' ? 1 : 0;
   for (let i = 2; i < bytes.length; i += 2) {
     const unit = (bytes[i + high] << 8) | bytes[i + 1 - high];
-    if (unit === 0) throw new ExtractError(`不是文本文件（第 ${i} 字节处有 NUL 字符）`);
+    if (unit === 0) throw new ExtractError(`不是文本文件（${byteOrdinal(i)}处有 NUL 字符）`);
     if (unit >= 0xd800 && unit <= 0xdbff) {
       const next = i + 2 < bytes.length ? (bytes[i + 2 + high] << 8) | bytes[i + 3 - high] : -1;
-      if (next < 0xdc00 || next > 0xdfff) throw new ExtractError(`不是有效的 ${name} 编码（第 ${i} 字节处）`);
+      if (next < 0xdc00 || next > 0xdfff) throw new ExtractError(`不是有效的 ${name} 编码（${byteOrdinal(i)}处）`);
       i += 2;
-    } else if (unit >= 0xdc00 && unit <= 0xdfff) throw new ExtractError(`不是有效的 ${name} 编码（第 ${i} 字节处）`);
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) throw new ExtractError(`不是有效的 ${name} 编码（${byteOrdinal(i)}处）`);
   }
   // TextDecoder drops the BOM.
   const text = new TextDecoder(encoding).decode(bytes);

@@ -8,6 +8,9 @@
 import type { Analysis, OutlineKind, OutlineNode, Position, Range, SectionKey, Severity, TextEdit } from '../analysis/types';
 export type { OutlineKind, Position, Range, SectionKey, Severity, TextEdit };
 
+// 法治报告: 检查 Word/PDF 文档: `fazhiReport/extractDocument` and the scheme of its read-only documents.
+export { DOCUMENT_SCHEME, EXTRACT_DOCUMENT_REQUEST, isExtractedDocument, type ExtractDocumentParams, type ExtractDocumentResult } from './documents-protocol';
+
 /** `fazhiReport/outline`: the view's tree, checklist and counts for one open document. */
 export const OUTLINE_REQUEST = 'fazhiReport/outline';
 

@@ -18,6 +18,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createReportService, type ReportService } from '../service';
 import { SERVER_COMMAND_NAMES } from '../service/commands';
 import { createSettingsSource, type SettingsSource } from './configuration';
+import { registerDocumentRequests } from './documents';
+import { DEFAULT_SETTINGS } from '../settings';
 import { documentUri, InvalidParams, optionalString, position, range } from './params';
 import { OUTLINE_REQUEST, type InitializationOptions } from './protocol';
 
@@ -29,6 +31,9 @@ export function runLanguageServer(): Connection {
   let state: 'starting' | 'running' | 'shut down' = 'starting';
   let service: ReportService | undefined;
   let settings: SettingsSource | undefined;
+  /** The size limit of the settings without a resource, for reading Word and PDF files. */
+  let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  const readGlobalSettings = () => void settings?.global().then((s) => (maxFileSize = s.maxFileSize));
 
   /**
    * Every request goes through here: none is answered before `initialize`
@@ -91,14 +96,14 @@ export function runLanguageServer(): Connection {
   });
 
   // Warn about a malformed setting at once, not at the first report.
-  connection.onInitialized(() => void settings?.global());
+  connection.onInitialized(readGlobalSettings);
 
   const openUris = () => documents.all().map((d) => d.uri);
 
   connection.onDidChangeConfiguration((change) => {
     if (!service || !settings) return;
     if (!settings.pull) settings.setPushed((change.settings as Record<string, unknown> | undefined)?.fazhiReport ?? change.settings);
-    void settings.global();
+    readGlobalSettings();
     service.settingsChanged(openUris());
   });
 
@@ -146,6 +151,8 @@ export function runLanguageServer(): Connection {
     const document = open(params);
     return document ? s.outline.provideOutline(document, params, token) : null;
   }));
+
+  registerDocumentRequests(connection, () => maxFileSize);
 
   connection.onExecuteCommand(guard('workspace/executeCommand', (params, s, token) => s.commands.execute(params.command, params, token)));
 

@@ -2,8 +2,8 @@
 // size limit, extracted, analysed, and only what the review keeps returned
 // (plain data, so that a worker can post it).
 import type { AnalyzeOptions } from '../analysis/types';
-import { extractDocument, type ExtractOptions } from '../documents';
-import { readBounded } from '../files';
+import type { ExtractOptions } from '../documents/types';
+import { readDocumentFile } from '../files';
 import { measuresOf, type PlanItem } from './plans';
 import { withParagraphs, type LocatedDocument } from './places';
 import { reviewDocument, type ParagraphRecord } from './report';
@@ -29,13 +29,13 @@ export type FileOutcome =
       measures: { grams: Uint32Array; place: Place | null } | null;
     };
 
+/** As `check` reads: text within the size limit; a Word or PDF file up to 128 MB, its text within the limit. */
 export async function readDocument(file: string, maxFileSize: number, extract: ExtractOptions | undefined): Promise<{ ok: true; document: LocatedDocument } | { ok: false; error: string }> {
-  const read = readBounded(file, maxFileSize);
+  const read = await readDocumentFile(file, maxFileSize, extract);
   if (read.kind === 'error') return { ok: false, error: read.reason };
-  if (read.kind === 'too-large') return { ok: false, error: `文件过大（${(read.size / 1024 / 1024).toFixed(1)} MB），超过上限 ${(maxFileSize / 1024 / 1024).toFixed(1)} MB` };
-  const extracted = await extractDocument(read.bytes, file, extract);
-  if (!extracted.ok) return { ok: false, error: extracted.reason };
-  return { ok: true, document: withParagraphs(extracted.document) };
+  if (read.kind === 'too-large') return { ok: false, error: `文件过大（${(read.size / 1024 / 1024).toFixed(1)} MB），超过上限 ${(read.limit / 1024 / 1024).toFixed(1)} MB` };
+  if (read.document.paragraphs === null && read.document.text === '') return { ok: false, error: '文件为空' };
+  return { ok: true, document: withParagraphs(read.document) };
 }
 
 export async function reviewFile(job: FileJob): Promise<FileOutcome> {

@@ -4,6 +4,7 @@ import { fixRanges, type DetailedAnalysis } from '../analysis/analyze';
 import type { RawFix } from '../analysis/rules/rule';
 import type { Range } from '../analysis/types';
 import { toDiagnostic } from '../lsp/convert';
+import { isExtractedDocument } from '../lsp/protocol';
 import type { AnalysisCache } from './cache';
 import type { ServiceDocument, Token, Workspace } from './types';
 
@@ -29,6 +30,8 @@ export class CodeActionsProvider {
   ) {}
 
   async provideCodeActions(document: ServiceDocument, params: CodeActionParams, token: Token): Promise<CodeAction[]> {
+    // A Word or PDF file's text is read-only: it is fixed in Word, not here.
+    if (isExtractedDocument(document.uri)) return [];
     const entry = await this.cache.report(document);
     if (!entry || token.isCancellationRequested) return [];
     return codeActions(document.uri, entry.version, entry.result, params.range, params.context?.only, this.lazyEdits);

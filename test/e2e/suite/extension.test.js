@@ -3,6 +3,8 @@
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const vscode = require('vscode');
+// To save a .docx again as Word would, in the test that follows a Word file on disk.
+const { strFromU8, strToU8, unzipSync, zipSync } = require('fflate');
 
 const EXTENSION_ID = 'fazhi-report.fazhi-report';
 const workspace = () => vscode.workspace.workspaceFolders[0].uri;
@@ -194,6 +196,58 @@ describe('法治政府建设报告助手 in VS Code', function () {
     assert.deepEqual(ours(uri), []);
     await vscode.commands.executeCommand('fazhiReport.checkCurrentFile');
     await until('diagnostics of the notes', () => ours(uri).some((d) => d.code === 'placeholder'));
+  });
+
+  it('shows a .docx as read-only text with its diagnostics, status bar and outline, following the file on disk (检查 Word/PDF 文档)', async () => {
+    const file = fileUri('2023-示例区-自动编号.docx');
+    const shown = await vscode.commands.executeCommand('fazhiReport.openDocument', file);
+    assert.ok(shown, 'the command returns the document it shows');
+    const uri = vscode.Uri.parse(shown);
+    assert.equal(uri.scheme, 'fazhi-document');
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor.document.uri.toString(), shown);
+    // Word's automatic numbering is back in the text: the headings are there.
+    assert.ok(editor.document.getText().startsWith('示例区2023年度法治政府建设情况报告\n市法治政府建设领导小组办公室：\n'));
+    const diagnostics = await until('diagnostics of the Word file', () => {
+      const found = ours(uri);
+      return found.some((d) => d.code === 'placeholder') && found.some((d) => d.code === 'rate-mismatch') ? found : undefined;
+    });
+    const placeholder = diagnostics.find((d) => d.code === 'placeholder');
+    assert.equal(placeholder.range.start.line, 4);
+    assert.equal(editor.document.getText(placeholder.range), 'XX');
+    await until('the status bar', async () => {
+      await api.refresh();
+      return api.statusBarText()?.startsWith('法治报告 ✓4/4');
+    });
+    const rows = api.outlineItems().filter((i) => i.kind !== 'parts' && i.kind !== 'title');
+    assert.deepEqual(
+      rows.map((i) => i.label),
+      [
+        '主送：市法治政府建设领导小组办公室：',
+        '一、推进法治政府建设的主要举措和成效',
+        '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+        '三、存在的不足和原因',
+        '四、2024年度推进法治政府建设的主要安排',
+        '落款：示例区人民政府 2024年3月20日',
+      ],
+    );
+    assert.deepEqual(rows[1].children.map((c) => c.label), ['（一）加强组织领导', '（二）严格规范执法']);
+    // The place in Word's terms on hover: 第N段.
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(4, 0));
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.ok(hoverText.includes('原文第 5 段'), hoverText);
+    // Read-only: typing changes nothing, and no quick fix is offered; the Word file is where it is fixed.
+    await vscode.commands.executeCommand('type', { text: '改' });
+    assert.ok(editor.document.getText().startsWith('示例区2023年度'));
+    assert.equal(editor.document.isDirty, false);
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, placeholder.range);
+    assert.deepEqual(actions.filter((a) => a.diagnostics?.some((d) => d.source === '法治报告')), []);
+    // The writer fills in the figure in Word and saves: the text and the findings follow the file.
+    const files = unzipSync(await vscode.workspace.fs.readFile(file));
+    files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']).replace('XX次', '12次'));
+    await vscode.workspace.fs.writeFile(file, zipSync(files));
+    await until('the text read again', () => editor.document.getText().includes('全年召开专题会议12次'));
+    await until('the placeholder gone', () => !ours(uri).some((d) => d.code === 'placeholder'));
   });
 
   it('expands the report skeleton snippet with last year, as the command does, and the plan year follows the year typed', async () => {

@@ -149,11 +149,17 @@ function foldTaiwanPhrases(text: string): string {
   return out;
 }
 
+/** The level a local document's name starts with: 《市法治政府建设实施纲要》 is the city's own, not a misspelt national one. */
+const LEVEL_ENDS = '省市县区州盟旗镇乡';
+const isLocalVersion = (name: string, known: string) =>
+  name.length > known.length && name.endsWith(known) && LEVEL_ENDS.includes(name[name.length - known.length - 1]);
+
 /** The known title this one is a near miss of, or null: none, or two different ones equally near. */
 function nearMiss(text: string): string | null {
   const { name, period } = splitPeriod(text);
   const found = new Set<string>();
   for (const k of KNOWN) {
+    if (isLocalVersion(name, k.name)) continue;
     if (Math.abs(text.length - k.title.length) > allowed(k.title) + 2 && Math.abs(text.length - k.name.length) > allowed(k.name)) continue;
     if (k.period && period) {
       const sameYears = period[0] === k.period[0] && period[1] === k.period[1];

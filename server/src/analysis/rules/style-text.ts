@@ -204,7 +204,8 @@ export function inDocumentScript(doc: ReportDocument, simplified: string): strin
 
 /** The text around a span, for messages: a few characters each side, on one line. */
 export function excerpt(doc: ReportDocument, start: number, end: number, around = 4): string {
-  const line = doc.lines[doc.positionAt(start).line];
+  // The analysis line, not the physical one: a run-in heading splits a physical line in two.
+  const line = doc.lineAt(start);
   return doc.text.slice(Math.max(line.start, start - around), Math.min(line.end, end + around)).trim();
 }
 
