@@ -58,8 +58,11 @@ describe('the VSIX', () => {
   // The client starts these bundles by path (context.asAbsolutePath(path.join('dist', …))).
   const started = readdirSync(join(ROOT, 'client', 'src'))
     .flatMap((f) => [...readFileSync(join(ROOT, 'client', 'src', f), 'utf8').matchAll(/path\.join\('dist', '([^']+)'\)/g)].map((m) => `dist/${m[1]}`));
+  // The server starts these next to its own bundle (join(__dirname, …): the review's worker threads).
+  const besideServer = readdirSync(join(ROOT, 'server', 'src', 'service'))
+    .flatMap((f) => [...readFileSync(join(ROOT, 'server', 'src', 'service', f), 'utf8').matchAll(/join\(__dirname, '([^']+)'\)/g)].map((m) => `dist/${m[1]}`));
   const pictures = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\((images\/[^)\s]+)\)/g)].map((m) => m[1]!);
-  const needed = new Set([...manifestFiles(), ...started, ...pictures, 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+  const needed = new Set([...manifestFiles(), ...started, ...besideServer, ...pictures, 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']);
 
   it('is listed by vsce', () => expect(listed.status, listed.stderr).toBe(0));
 
@@ -74,8 +77,10 @@ describe('the VSIX', () => {
   });
 
   it('holds nothing else: no sources, tests, source maps or node_modules', () => {
-    const translations = files.filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f));
+    const translations = files.filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f) || f.startsWith('l10n/bundle.l10n.'));
     expect(translations).toContain('package.nls.zh-cn.json');
+    // The client's messages in Chinese (vscode.l10n).
+    expect(translations).toContain('l10n/bundle.l10n.zh-cn.json');
     const extra = files.filter((f) => !needed.has(f) && !translations.includes(f) && !f.startsWith('dist/pdfjs/cmaps/') && !f.startsWith('syntaxes/') && !f.startsWith('snippets/'));
     expect(extra).toEqual([]);
   });
