@@ -176,7 +176,8 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
       const v = verbOf(f.metric);
       if (parts.length && v && v !== verbOf(total.metric) && parts.every((g) => verbOf(g.metric) === null)) break;
       // A category named again starts a second list (`上涨…持平…下降…；二手住宅…上涨…下降…`).
-      if (parts.length && PARTITIONS.some((members) => members.some((m) => (f.metric + f.after).includes(m) && parts.some((g) => (g.metric + g.after).includes(m))))) break;
+      // (The member a name holds is its longest: 不满意 is not 满意 named again, 非税收入 not 税收.)
+      if (parts.length && PARTITIONS.some((members) => { const m = memberNamed(f.metric + f.after, members); return m !== null && parts.some((g) => memberNamed(g.metric + g.after, members) === m); })) break;
       // Parts that already make up a partition (税收 and 非税) are the whole list, when what follows is another
       // item of a `；` list (`…；政府性基金预算收入…`), not one more member of theirs (`…、法律帮助804宗`).
       if (parts.length >= 2 && f.segment !== parts[parts.length - 1].segment && coversPartition(parts.map((g) => g.metric + g.after))) break;
@@ -219,6 +220,15 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     out.push(sumRelation(f, inside, /分别/.test(head) || inside.some((g) => COMPLETE_WORDS.test(g.metric)) || coversPartition(inside.map((g) => g.metric + g.after))));
   }
   return out;
+}
+
+/** The member of a partition a name holds: the longest one it contains (不满意, not 满意). */
+function memberNamed(name: string, members: string[]): string | null {
+  let best: string | null = null;
+  for (const m of members) if (name.includes(m) && (best === null || m.length > best.length)) best = m;
+  // 非税 names the complement of 税收: a member of its own.
+  if (best !== null && name.includes('非' + best.slice(0, 1))) return '非' + best;
+  return best;
 }
 
 /** `part` counts a later step of the work `earlier` counts (审结 of 受理, 办结 of 转办): one is within the other. */
