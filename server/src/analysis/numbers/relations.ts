@@ -572,10 +572,14 @@ function shareSets(p: Paragraph): Relation[] {
     // Shares of one whole: a share is of the generic whole (占…总数, 占比) or of no stated whole.
     const all = statement.filter(
       (f) =>
-        (f.role === 'share' || (f.role === 'rate' && /满意率|满意度/.test(f.name))) &&
         !f.range &&
-        (GENERIC_WHOLE.test(f.name.replace(/的$/, '').replace(/^(?:案件|各类|群众|诉求|问题)/, '')) || /总数|总量|总额|总计/.test(f.name)),
+        ((f.role === 'rate' && /满意率|满意度/.test(f.name)) ||
+          (f.role === 'share' && (GENERIC_WHOLE.test(f.name.replace(/的$/, '').replace(/^(?:案件|各类|群众|诉求|问题)/, '')) || /总数|总量|总额|总计/.test(f.name)))),
     );
+    // The rest named after the list without 占 (`…表扬类占0.13%，其他类0.01%`) is its last member.
+    const last = all[all.length - 1];
+    const rest = last && statement.find((f) => f.index > last.index && f.role === 'percent' && !f.range && /^(?:其他|其它|其余|剩余)/.test(f.metric));
+    if (rest && statement.every((f) => f.index <= last.index || f.index >= rest.index || !(f.percent || f.permille))) all.push(rest);
     if (all.length < 2) continue;
     // What each share is of: the words between the share before it (or the statement's start) and it.
     const labelOf = (list: Figure[], i: number) => p.doc.norm.slice(i === 0 ? statementStartOffset(p, statement) : list[i - 1].end, list[i].figureStart);
@@ -600,6 +604,53 @@ function shareSets(p: Paragraph): Relation[] {
     const holds = sum > 100 - units - EPSILON && sum <= 100 + units / 2 + EPSILON;
     const explanation = `${list.map((f) => formatNumber(f.value, f.decimals)).join('% + ')}% = ${formatNumber(sum, 2)}%，应为 100% ${holds ? '✓' : '✗'}`;
     out.push({ kind: 'shares', anchor: list[0], members: list, complete: true, holds, certain: true, computed: sum, explanation, readings: [explanation], certainValue: null });
+  }
+  return out;
+}
+
+/**
+ * Shares stated beside their own counts, of one whole the text does not give (`投诉类301件，占总量的60.56%；
+ * 咨询类120件，占总量的24.14%`): each count over its share gives the whole, and all must give the same one
+ * within their rounding. Shares of one whole: the same named whole, or 占比 / a bare 占 / 占总数 after it.
+ */
+function impliedWholes(p: Paragraph): Relation[] {
+  const out: Relation[] = [];
+  for (const statement of p.statements) {
+    const groups = new Map<string, { share: Figure; part: Figure; lo: number; hi: number }[]>();
+    const used = new Set<Figure>();
+    let key = '';
+    for (const share of statement) {
+      if (share.role !== 'share' || share.range || share.permille) continue;
+      // A whole written in the share's own clause (`占年初预算10065万元的43.2%`) is checked as such.
+      if (statement.some((f) => f.role === 'base' && f.clause === share.clause && f.index < share.index)) continue;
+      const name = share.name.replace(/的$/, '').replace(/(?:总数|总量|总额|总计)$/, '');
+      key = name && !GENERIC_WHOLE.test(name) ? name : key || '总';
+      const part = sharePart(p, share);
+      if (!part || used.has(part) || !isCount(part) || otherPeriod(p, part)) continue;
+      // `4598个调解委员会，其中一类占88.5%`: the count before 其中 is the whole, not the share's part.
+      if (/其中|包括|分别/.test(p.doc.norm.slice(part.end, share.figureStart))) continue;
+      used.add(part);
+      // Writers nudge a share by one unit so that a list adds to 100%: one unit more either way.
+      const u = 10 ** -share.decimals;
+      const [slo, shi] = part.approx ? statedInterval(share, true) : [share.value - u, share.value + 1.5 * u];
+      if (slo <= 0) continue;
+      const list = groups.get(key) ?? [];
+      list.push({ share, part, lo: (part.lo * 100) / shi, hi: (part.hi * 100) / slo });
+      groups.set(key, list);
+    }
+    for (const list of groups.values()) {
+      if (list.length < 2 || list.some((x) => x.part.unit !== list[0].part.unit)) continue;
+      const meet = (xs: typeof list) => Math.max(...xs.map((x) => x.lo)) <= Math.min(...xs.map((x) => x.hi)) + EPSILON;
+      if (meet(list)) continue;
+      // The share the others agree without: the one to blame (else the first).
+      const odd = list.length >= 3 ? list.find((x) => meet(list.filter((y) => y !== x))) : undefined;
+      const anchor = odd ?? list[list.length - 1];
+      const others = list.filter((x) => x !== anchor);
+      const whole = others.reduce((n, x) => n + (x.part.value * 100) / x.share.value, 0) / others.length;
+      const line = (x: (typeof list)[number]) => `${formatNumber(x.part.value)} ÷ ${formatNumber(x.share.value, x.share.decimals)}% = ${formatNumber((x.part.value * 100) / x.share.value, 1)}`;
+      const explanation = `${list.map(line).join('；')}：各项推出的整体不一致 ✗`;
+      out.push({ kind: 'shares', anchor: anchor.share, members: list.map((x) => x.share), complete: false, holds: false, certain: true, computed: (anchor.part.value * 100) / whole, explanation, readings: list.map(line), certainValue: null });
+    }
   }
   return out;
 }
@@ -837,7 +888,7 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
     if (p.figures.length < 2) continue;
     const claimed = new Set<Figure>();
     const sums = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
-    relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...changes(p), ...averages(p));
+    relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...impliedWholes(p), ...changes(p), ...averages(p));
   }
   return relations;
 }
