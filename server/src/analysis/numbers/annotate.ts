@@ -61,6 +61,10 @@ function stripTrailing(text: string): string {
   return text;
 }
 const TOTAL_MARK = /共计|合计|总计|总共|一共|累计|共|总数|总量|总额|全部|总$/;
+/** Words where 共 is no 共 of a total (`市级一般公共预算支出`, `共同`, `中共`), taken out before looking for one. */
+export function withoutSharedWords(text: string): string {
+  return text.replace(/公共|共同|共享|共建|共治|共产|中共|共青|共商|共性|共识|社会共/g, '');
+}
 // 待 alone is no negation (接待, 对待); 待办 and 待处理 are what is not done yet.
 const NEGATION = /未|尚未|没有|不予|无法|待办|待处理|待解决|待审|待核/;
 const DONE = /已/;
@@ -212,7 +216,7 @@ export function annotateLine(norm: string, quantities: readonly Quantity[]): Ann
       metric,
       name,
       // `共…N件`, and `受理的9230件办件中`: a whole its clause opens.
-      total: TOTAL_MARK.test(before) || /^[^，,；;。]{0,8}中$/.test(q.after),
+      total: TOTAL_MARK.test(withoutSharedWords(before)) || /^[^，,；;。]{0,8}中$/.test(q.after),
       // `3件未化解`: the negation may follow the figure.
       negated: NEGATION.test(before) || /^[\s]*(?:未|尚未|没有|不予)/.test(q.after),
       done: DONE.test(before),

@@ -7,7 +7,7 @@
 // gives the stated figure, and it may be flagged only when one reading is
 // certain (see `certain`). Failing or not, relations are kept for hovers.
 import type { ReportDocument } from '../document';
-import type { Figure } from './annotate';
+import { withoutSharedWords, type Figure } from './annotate';
 import { coversPartition, PARTITIONS, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, type Indicator } from './indicators';
 
 export type RelationKind = 'rate' | 'share' | 'shares' | 'sum' | 'subset' | 'growth' | 'difference' | 'points' | 'average';
@@ -131,7 +131,7 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     const first = after[0];
     const nextAt = k + 1 < markers.length ? markers[k + 1].at : -1;
     // A count said to be a whole (`…组共22家`) opens no list of parts.
-    if (!first || /共|合计|总计/.test(first.before.replace(/累计/g, ''))) return;
+    if (!first || /共|合计|总计/.test(withoutSharedWords(first.before.replace(/累计/g, '')))) return;
     const heading = !/^(?:其中|包括|分别为|中)$/.test(word);
     // The breakdown lives at the marker's depth: `375件（其中…74件）` lists inside the parentheses only.
     const depth = depthAt(p.norm, at);
@@ -167,7 +167,7 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
         skippedUnit = true;
         continue;
       }
-      if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || /共|合计|总计/.test(f.before.replace(/累计/g, '')))) break;
+      if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || /共|合计|总计/.test(withoutSharedWords(f.before.replace(/累计/g, ''))))) break;
       // A later step of the same work ends the list: 审结 after 受理, 办结 after 转办 are no parts of the total
       // (they are within the parts before them); other verbs (办理…, 参与…) may each name a part.
       if (parts.some((g) => laterStep(g, f))) break;
