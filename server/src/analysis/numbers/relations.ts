@@ -109,6 +109,13 @@ const COMPLETE_WORDS = /^(?:其他|其它|其余|剩余|另有|另外)/;
 // What opens a breakdown: 其中, 包括, 分别为, and the headings of a split (`按经营地统计，`, `从诉求类型来看，`, `分税种看：`).
 const BREAKDOWN = /其中|包括|分别为|(?:按|从|分)[\u4e00-\u9fff]{1,8}?(?:统计|划分|分|来看|看)[，,：:]/g;
 
+const OPENING_SPLIT = /(?:^|[。；;])\s*([\u4e00-\u9fff]{2,12}?)中[，,：:]/g;
+
+/** `年末户籍人口中` → `户籍人口`: the words a split names, without its time and place. */
+function wordsBeforeIn(word: string): string {
+  return word.slice(0, -1).replace(/^(?:年末|年底|全年|本周|本月|本年|当年|今年|全市|全省|全区|全县|全国|所|本周所|本月所)+/, '').replace(/^(?:受理|收到)?的?/, '');
+}
+
 /** Where breakdowns open in a line: the markers, and right after a total said to be the one the list is in (`70个大中城市中，`). */
 function breakdownMarkers(p: Paragraph): { at: number; word: string }[] {
   const markers: { at: number; word: string }[] = [];
@@ -118,6 +125,9 @@ function breakdownMarkers(p: Paragraph): { at: number; word: string }[] {
     const tail = /^[^，,；;。]{0,8}中[，,：:]/.exec(p.doc.norm.slice(f.end, f.end + 12));
     if (f.total && tail) markers.push({ at: f.end - p.lineStart + tail[0].length - 1, word: '中' });
   }
+  // A sentence that opens on what it splits (`收案中，`, `年末户籍人口中，`, `本周所受理的市民诉求中，`).
+  OPENING_SPLIT.lastIndex = 0;
+  for (let m = OPENING_SPLIT.exec(p.norm); m; m = OPENING_SPLIT.exec(p.norm)) markers.push({ at: m.index + m[0].length - 2, word: m[1] + '中' });
   return markers.sort((a, b) => a.at - b.at);
 }
 
@@ -132,7 +142,7 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     const nextAt = k + 1 < markers.length ? markers[k + 1].at : -1;
     // A count said to be a whole (`…组共22家`) opens no list of parts.
     if (!first || /共|合计|总计/.test(withoutSharedWords(first.before.replace(/累计/g, '')))) return;
-    const heading = !/^(?:其中|包括|分别为|中)$/.test(word);
+    const heading = !/^(?:其中|包括|分别为|中)$/.test(word) && !word.endsWith('中');
     // The breakdown lives at the marker's depth: `375件（其中…74件）` lists inside the parentheses only.
     const depth = depthAt(p.norm, at);
     const firstVerb = verbOf(first.metric);
@@ -141,8 +151,12 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     // A heading of a split (`从性别构成看，`) splits the paragraph's whole, which may be several sentences back.
     const candidates = scopeBefore(p, first, heading ? p.statements.length : 1).filter((f) => f.figureStart < pos && isCount(f) && !f.negated && !otherPeriod(p, f) && f.depth <= depth);
     // A count just before the marker (`…来电8947个，其中转办2274件`) is its total, in a unit of the same family.
-    const adjacent = candidates[0] && /^[\s，,：:]*$/.test(p.doc.norm.slice(candidates[0].end, pos)) && sameFamily(candidates[0].unit, first.unit) ? candidates[0] : undefined;
-    const totals = candidates.filter((f) => f.unit === first.unit);
+    // (Also across a sentence end: `共接听532次。其中：政策咨询341件…`.)
+    const adjacent = candidates[0] && /^[\s，,：:。]*$/.test(p.doc.norm.slice(candidates[0].end, pos)) && sameFamily(candidates[0].unit, first.unit) ? candidates[0] : undefined;
+    const sameUnit = candidates.filter((f) => f.unit === first.unit);
+    // `收案中，一审案件…`: the total is the count of what the words before 中 name, else one of the usual.
+    const named = word.length > 2 && word.endsWith('中') ? wordsBeforeIn(word) : '';
+    const totals = (named ? sameUnit.filter((f) => f.hi >= first.lo && (f.metric.includes(named) || named.includes(f.metric.replace(/^[^\u4e00-\u9fff]+/, '')))) : []).concat(sameUnit.filter((f) => !named || f.hi >= first.lo));
     const head = first.metric.slice(-2);
     // The whole of a split is at least each part: the largest of its kind (or any) in the paragraph.
     const largest = (list: Figure[]) => list.reduce<Figure | undefined>((a, b) => (!a || b.value > a.value ? b : a), undefined);
