@@ -32,7 +32,15 @@ export interface Relation {
   readings: string[];
   /** The value of the one certain reading, when there is exactly one: only then may a fix rewrite the stated figure. */
   certainValue: number | null;
+  /** subset: how many times the whole the part may be (more than 1 where carried-over work may be closed too). */
+  slack?: number;
 }
+
+/**
+ * Closing counts may exceed the intake of the period (cases carried over are closed too, so a court's 结案率 can
+ * pass 100%), but not by half again: past that the figure is a slip, not old cases.
+ */
+const CARRY_OVER_SLACK = 1.5;
 
 /** Figures in one statement are never more than this in prose a reader checks; past it, the statement is skipped (keeps the work linear). */
 const MAX_FIGURES_PER_STATEMENT = 60;
@@ -107,7 +115,7 @@ const PART_STOP = /共计|合计|总计|总共|一共/;
 const COMPLETE_WORDS = /^(?:其他|其它|其余|剩余|另有|另外)/;
 
 // What opens a breakdown: 其中, 包括, 分别为, and the headings of a split (`按经营地统计，`, `从诉求类型来看，`, `分税种看：`).
-const BREAKDOWN = /其中|包括|分别为|(?:按|从|分)[\u4e00-\u9fff]{1,8}?(?:统计|划分|分|来看|看)[，,：:]/g;
+const BREAKDOWN = /其中|从中|包括|分别为|(?:按|从|分)[\u4e00-\u9fff]{1,8}?(?:统计|划分|分|来看|看)[，,：:]/g;
 
 const OPENING_SPLIT = /(?:^|[。；;])\s*([\u4e00-\u9fff]{2,12}?)中[，,：:]/g;
 
@@ -142,7 +150,7 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     const nextAt = k + 1 < markers.length ? markers[k + 1].at : -1;
     // A count said to be a whole (`…组共22家`) opens no list of parts.
     if (!first || /共|合计|总计/.test(withoutSharedWords(first.before.replace(/累计/g, '')))) return;
-    const heading = !/^(?:其中|包括|分别为|中)$/.test(word) && !word.endsWith('中');
+    const heading = !/^(?:其中|从中|包括|分别为|中)$/.test(word) && !word.endsWith('中');
     // The breakdown lives at the marker's depth: `375件（其中…74件）` lists inside the parentheses only.
     const depth = depthAt(p.norm, at);
     const firstVerb = verbOf(first.metric);
@@ -341,10 +349,11 @@ function sumRelation(total: Figure, parts: Figure[], complete: boolean): Relatio
   return { kind: 'sum', anchor: total, members: parts, complete, holds, certain: true, computed, explanation, readings: [explanation], certainValue: null };
 }
 
-function subsetRelation(whole: Figure, part: Figure, certain: boolean): Relation {
-  const holds = part.lo <= whole.hi + EPSILON;
-  const explanation = `${formatNumber(part.value)} ${part.value <= whole.value ? '≤' : '>'} ${formatNumber(whole.value)} ${holds ? '✓' : '✗'}`;
-  return { kind: 'subset', anchor: whole, members: [part], complete: false, holds, certain, computed: part.value, explanation, readings: [explanation], certainValue: null };
+function subsetRelation(whole: Figure, part: Figure, certain: boolean, slack = 1): Relation {
+  const holds = part.lo <= whole.hi * slack + EPSILON;
+  const limit = slack === 1 ? formatNumber(whole.value) : `${formatNumber(whole.value)} × ${slack}`;
+  const explanation = `${formatNumber(part.value)} ${part.value <= whole.value * slack ? '≤' : '>'} ${limit} ${holds ? '✓' : '✗'}`;
+  return { kind: 'subset', anchor: whole, members: [part], complete: false, holds, certain, computed: part.value, explanation, readings: [explanation], certainValue: null, slack };
 }
 
 // ——— subsets by meaning: what was done cannot exceed what came in ———
@@ -366,14 +375,15 @@ function verbSubsets(p: Paragraph, existing: Relation[]): Relation[] {
         const part = statement[j];
         if (!isCount(part) || part.unit !== whole.unit || part.negated || otherPeriod(p, part)) continue;
         if (existing.some((r) => (r.anchor === whole && r.members.includes(part)) || (r.kind === 'sum' && r.members.includes(whole) && r.members.includes(part)))) continue;
-        const indicator = subsetIndicator(whole, part);
+        const found = subsetIndicator(whole, part);
         // A 共 before a list of clauses (`共接到…13件；接收…15件；…`) covers the list, not its first item.
-        if (!indicator || /[；;]/.test(p.doc.norm.slice(whole.end, part.figureStart))) continue;
+        if (!found || /[；;]/.test(p.doc.norm.slice(whole.end, part.figureStart))) continue;
         // The whole is one the text states as such (共, 累计, 合计), or, for a subset by definition (调解成功 of
-        // 受理调解), the count right before the part; a count among parallel counts is no whole of a later one.
+        // 受理调解; 审结 of 受理 with room for old cases), the count right before the part; a count among parallel
+        // counts is no whole of a later one.
         const adjacent = j === i + 1 || statement.slice(i + 1, j).every((g) => !isCount(g));
-        if (!whole.total && !(indicator.bounded && adjacent)) continue;
-        out.push(subsetRelation(whole, part, true));
+        if (!whole.total && !adjacent) continue;
+        out.push(subsetRelation(whole, part, true, found.slack));
         break;
       }
     }
@@ -382,17 +392,18 @@ function verbSubsets(p: Paragraph, existing: Relation[]): Relation[] {
 }
 
 /** An indicator that says `part` is a subset of `whole` by definition (纠错 of 审结, 败诉 of 审结, 办结 of a total 受理…). */
-function subsetIndicator(whole: Figure, part: Figure): Indicator | null {
+function subsetIndicator(whole: Figure, part: Figure): { indicator: Indicator; slack: number } | null {
   const w = verbOf(whole.metric);
   const v = verbOf(part.metric);
   if (!w || !v || w === v) return null;
+  let open: Indicator | null = null;
   for (const indicator of [...isNumeratorOfAny(part.metric)]) {
     if (!isBaseOf(indicator, whole.metric)) continue;
-    // Closing counts may exceed intake (old cases closed this year): only for what is said to be done.
-    if (!indicator.bounded && !part.done) continue;
-    return indicator;
+    // Closing counts may exceed intake (old cases closed this year), except what is said to be done of it.
+    if (indicator.bounded || part.done) return { indicator, slack: 1 };
+    open ??= indicator;
   }
-  return null;
+  return open ? { indicator: open, slack: CARRY_OVER_SLACK } : null;
 }
 
 function* isNumeratorOfAny(metric: string): Iterable<Indicator> {
