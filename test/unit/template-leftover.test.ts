@@ -19,7 +19,7 @@ describe('template-leftover', () => {
     const text = expandSnippet(reportSkeleton(sectionCatalogue(), null));
     const found = leftovers(text, { format: 'markdown' });
     expect(found).toContain('YYYY');
-    expect(found.filter((t) => t === '某区').length).toBeGreaterThanOrEqual(2);
+    expect(found).toContain('某区');
     for (const key of ['measures', 'problems', 'firstResponsible', 'nextYear']) {
       const guide = sectionCatalogue().find((e) => e.key === key)!.guide;
       expect(found).toContain(guide);
@@ -38,7 +38,7 @@ describe('template-leftover', () => {
     expect(leftovers('20__年，全区共办理复议案件____件。')).toEqual(['__', '____']);
     expect(leftovers('共召开常务会议（　）次，培训执法人员x名，发放资料X份。')).toEqual(['（　）', 'x', 'X']);
     expect(leftovers('**区人民政府关于${2:YYYY}年度法治政府建设情况的报告')).toEqual(['**', '${2:YYYY}']);
-    expect(leftovers('某县人民政府全年举办培训×场。')).toEqual(['某县', '×']);
+    expect(leftovers('某县人民政府关于2024年度法治政府建设情况的报告\n全年举办培训×场。')).toEqual(['某县', '×']);
     expect(leftovers('某区2023年度法治政府建设情况报告')).toEqual([]);
   });
 

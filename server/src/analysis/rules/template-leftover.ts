@@ -22,8 +22,8 @@ const isAsciiWordChar = (c: string | undefined) => !!c && /[A-Za-z0-9_]/.test(c)
 const BLANKS: Blank[] = [
   // The skeleton's year before it is filled in: `YYYY年度`.
   { re: /Y{4}(?=\s*年)/g, message: (t) => `模板占位“${t}”未填写：请写明年份`, accept: (t, s) => !isAsciiWordChar(t[s - 1]) },
-  // The skeleton's unit, as it writes it: `某区人民政府` (某区 alone is how excerpts and examples name a place).
-  { re: /某(?:区|县|市|旗|镇|乡|街道)(?=人民政府)/g, message: (t) => `模板占位“${t}”未填写：请写明本单位名称` },
+  // The skeleton's unit in its title: `某区人民政府关于…` (某区 elsewhere is how excerpts and examples name a place).
+  { re: /某(?:区|县|市|旗|镇|乡|街道)(?=人民政府关于)/g, message: (t) => `模板占位“${t}”未填写：请写明本单位名称` },
   // Snippet syntax pasted as text: `${1:某区}`, `$CURRENT_YEAR`.
   { re: /\$\{\d+(?::[^}\r\n]{0,40})?\}|\$CURRENT_(?:YEAR|MONTH|DATE)\b/g, message: (t) => `代码片段的占位“${t}”未展开：请填入实际内容` },
   // Underlined blanks of a paper form: `20__年`, `____`, `＿＿`.
