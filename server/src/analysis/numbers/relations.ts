@@ -535,6 +535,8 @@ function sharePart(p: Paragraph, share: Figure): Figure | undefined {
     if (named) return named;
   }
   const near = scopeBefore(p, share, 0).find((f) => f.role !== 'base' && !f.range && f.clause >= share.clause - 1 && !f.percent && !f.permille);
+  // `4598个调解委员会，其中一类占88.5%`: the count before 其中 is the whole the share is of, not its part.
+  if (near && /其中|包括|分别/.test(p.doc.norm.slice(near.end, share.figureStart))) return undefined;
   return near && isCount(near) ? near : undefined;
 }
 
@@ -550,7 +552,10 @@ function shares(p: Paragraph): Relation[] {
     const wholeName = share.name.replace(/的$/, '');
     // `占年初预算10065万元的43.2%`: the whole is written in the share's own clause.
     const inClause = p.figures.find((f) => f.role === 'base' && f.clause === share.clause && f.line === share.line && f.index < share.index);
-    if (!inClause && REGION_WHOLE.test(wholeName) && !/总数|总量/.test(wholeName)) continue;
+    // `占全市的X%` is of a whole the text need not give, unless it names a count of the text (`占全国就业人员比重`).
+    const regionCore = wholeName.replace(REGION_WHOLE, '').replace(/(?:的)?(?:比重|比例)$/, '');
+    const regionNamed = regionCore.length >= 2 && scopeBefore(p, part).some((f) => isCount(f) && f !== part && f.metric.replace(REGION_WHOLE, '').endsWith(regionCore));
+    if (!inClause && REGION_WHOLE.test(wholeName) && !/总数|总量/.test(wholeName) && !regionNamed) continue;
     const candidates = inClause
       ? [inClause]
       : scopeBefore(p, part).filter((f) => isCount(f) && f !== part && !parts.has(f) && f.unit === part.unit && f.hi >= part.lo - EPSILON && otherPeriod(p, f) === otherPeriod(p, part));
@@ -676,6 +681,67 @@ function impliedWholes(p: Paragraph): Relation[] {
       const explanation = `${list.map(line).join('；')}：各项推出的整体不一致 ✗`;
       out.push({ kind: 'shares', anchor: anchor.share, members: list.map((x) => x.share), complete: false, holds: false, certain: true, computed: (anchor.part.value * 100) / whole, explanation, readings: list.map(line), certainValue: null });
     }
+  }
+  return out;
+}
+
+// `三次产业结构为6.01:55.04:38.95`, `三次产业比例由上年的13.72∶46.43∶39.85调整为12.36∶48.34∶39.3`: a split of a
+// whole written as a ratio of three or more members, each a percentage of it.
+const RATIO = /(?<![\d.])\d{1,3}(?:\.\d+)?(?:\s*[:：∶]\s*\d{1,3}(?:\.\d+)?){2,}(?![\d.])/g;
+const RATIO_LEAD = /(?:产业|结构|构成|比例|比重)[^。；;]{0,16}$/;
+
+/** A member of a written ratio as a figure of its own (the quantities leave ratios out). */
+function ratioMember(p: Paragraph, start: number, literal: string, like: Figure): Figure {
+  const value = Number(literal);
+  const decimals = literal.includes('.') ? literal.length - literal.indexOf('.') - 1 : 0;
+  const step = 10 ** -decimals;
+  return {
+    ...like,
+    index: -1,
+    start,
+    end: start + literal.length,
+    figureStart: start,
+    figureEnd: start + literal.length,
+    value,
+    lo: value - step / 2,
+    hi: value + step,
+    step,
+    approx: false,
+    percent: true,
+    permille: false,
+    decimals,
+    unit: '%',
+    chinese: false,
+    range: false,
+    role: 'share',
+    metric: '',
+    name: '',
+    total: false,
+    negated: false,
+    done: false,
+    direction: null,
+    previousPeriod: false,
+    year: null,
+  };
+}
+
+/** Ratios that split a whole (三次产业结构): their members add to 100 within their rounding. */
+function ratioSplits(p: Paragraph): Relation[] {
+  const out: Relation[] = [];
+  if (!/[:：∶]/.test(p.norm)) return out;
+  RATIO.lastIndex = 0;
+  for (let m = RATIO.exec(p.norm); m; m = RATIO.exec(p.norm)) {
+    if (!RATIO_LEAD.test(p.norm.slice(Math.max(0, m.index - 24), m.index)) || /性别/.test(p.norm.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const members: Figure[] = [];
+    const part = /\d+(?:\.\d+)?/g;
+    for (let n = part.exec(m[0]); n; n = part.exec(m[0])) members.push(ratioMember(p, p.lineStart + m.index + n.index, n[0], p.figures[0]));
+    const sum = members.reduce((n, f) => n + f.value, 0);
+    // Members far short of 100 are no percentages (`1:2:3`); a slip may push them past it, by any amount.
+    if (sum < 50) continue;
+    const units = members.reduce((n, f) => n + 10 ** -f.decimals, 0);
+    const holds = sum > 100 - units - EPSILON && sum <= 100 + units / 2 + EPSILON;
+    const explanation = `${members.map((f) => formatNumber(f.value, f.decimals)).join(' + ')} = ${formatNumber(sum, 2)}，各项之和应为 100 ${holds ? '✓' : '✗'}`;
+    out.push({ kind: 'shares', anchor: members[0], members, complete: true, holds, certain: true, computed: sum, explanation, readings: [explanation], certainValue: null });
   }
   return out;
 }
@@ -913,7 +979,7 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
     if (p.figures.length < 2) continue;
     const claimed = new Set<Figure>();
     const sums = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
-    relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...impliedWholes(p), ...changes(p), ...averages(p));
+    relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...impliedWholes(p), ...ratioSplits(p), ...changes(p), ...averages(p));
   }
   return relations;
 }
