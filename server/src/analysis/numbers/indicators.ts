@@ -10,6 +10,8 @@ export interface Indicator {
   numerator: string[];
   bases: string[];
   bounded: boolean;
+  /** The base the text gives may differ by this fraction from the one the rate is of (年末 against 年平均人口). */
+  baseSlack?: number;
   source: string;
 }
 

@@ -398,6 +398,16 @@ function readQuantity(source: string, text: string, m: Candidate, depth: number)
   // separator would otherwise make every figure read the whole line.
   let clauseStart = at;
   while (clauseStart > 0 && at - clauseStart < CLAUSE_WINDOW && !SEPARATOR.test(text[clauseStart - 1])) clauseStart--;
+  // `直接纠错（包括撤销、确认违法…）1693件`: what is counted is named before the parenthesis that glosses it.
+  let gloss = '';
+  if (clauseStart === at && at > 0 && (text[at - 1] === '）' || text[at - 1] === ')')) {
+    const open = Math.max(text.lastIndexOf('（', at - 1), text.lastIndexOf('(', at - 1));
+    if (open > 0 && at - open <= CLAUSE_WINDOW) {
+      let start = open;
+      while (start > 0 && open - start < CLAUSE_WINDOW && !SEPARATOR.test(text[start - 1])) start--;
+      gloss = source.slice(start, open).trim();
+    }
+  }
   let clauseEnd = end;
   while (clauseEnd < text.length && clauseEnd - end < CLAUSE_WINDOW && !SEPARATOR.test(text[clauseEnd])) clauseEnd++;
   // Amounts in 万元, 亿元, 万人 are rounded from the units below them, like figures with a 万 multiplier.
@@ -425,7 +435,7 @@ function readQuantity(source: string, text: string, m: Candidate, depth: number)
     range: false,
     depth,
     // The words as written (a name with a numeral, `第一产业`, is part of the metric), the clause found on the masked text.
-    before: source.slice(clauseStart, at).trim(),
+    before: source.slice(clauseStart, at).trim() || gloss,
     after: source.slice(end, clauseEnd).trim(),
     line: -1,
     statement: -1,

@@ -415,12 +415,14 @@ function* isNumeratorOfAny(metric: string): Iterable<Indicator> {
 const RATE_SCALE = (f: Figure) => (f.permille ? 1000 : 100);
 
 /** A count the rate may be made of: its metric holds the rate's stem, or the indicator's numerator. */
-function numeratorCandidates(p: Paragraph, rate: Figure, stem: string, indicator: Indicator | null, otherStems: string[]): { figure: Figure; certain: boolean }[] {
-  const out: { figure: Figure; certain: boolean }[] = [];
+function numeratorCandidates(p: Paragraph, rate: Figure, stem: string, indicator: Indicator | null, otherStems: string[]): { figure: Figure; certain: boolean; own: boolean }[] {
+  const out: { figure: Figure; certain: boolean; own: boolean }[] = [];
   for (const f of scopeBefore(p, rate)) {
     // What was not done (`3件未化解`) is no numerator of the rate of what was; a numerator is stated near its rate
     // (in its `；` segment or the one before), not several items of a list away.
-    if (!isCount(f) || f.negated || otherPeriod(p, f) !== otherPeriod(p, rate)) continue;
+    // (Unless the catalogue's numerator says it: `27万件案件未再进入诉讼程序` is the 案结事了率's.)
+    const negationNamed = f.negated && indicator !== null && indicator.numerator.some((w) => /^[未不没]/.test(w) && (f.metric + f.after).includes(w));
+    if (!isCount(f) || (f.negated && !negationNamed) || otherPeriod(p, f) !== otherPeriod(p, rate)) continue;
     if (p.statementOf.get(f) === p.statementOf.get(rate) && f.segment < rate.segment - 1) continue;
     // What the count is of, written before it or after it (`有27万件案件未再进入诉讼程序`).
     const metric = f.metric + (f.after ? '|' + f.after : '');
@@ -432,9 +434,12 @@ function numeratorCandidates(p: Paragraph, rate: Figure, stem: string, indicator
     if (!own && !catalogue) continue;
     // A more specific rate of the same paragraph claims this count (按时结案 is the 按时结案率's, not the 结案率's).
     const claimedByOther = otherStems.some((s) => s.length > stem.length && s.includes(stem) && metric.includes(s));
-    out.push({ figure: f, certain: !claimedByOther && (own || catalogue) });
+    out.push({ figure: f, certain: !claimedByOther && (own || catalogue), own });
   }
-  return out;
+  // A count named by the rate's own words (综合办结 for 综合办结率) is its numerator; other counts of the act
+  // (在线办结) are not readings of it.
+  const owned = stem.length >= 3 ? out.filter((x) => x.own) : [];
+  return owned.length ? owned : out;
 }
 
 function rates(p: Paragraph, sums: Relation[]): Relation[] {
@@ -457,7 +462,7 @@ function rates(p: Paragraph, sums: Relation[]): Relation[] {
         (d) =>
           d !== num &&
           isCount(d) &&
-          d.unit === num.unit &&
+          sameFamily(d.unit, num.unit) &&
           otherPeriod(p, d) === otherPeriod(p, num) &&
           !numerators.some((n) => n.figure === d) &&
           (!indicator?.bounded || d.hi >= num.lo - EPSILON) &&
@@ -469,6 +474,8 @@ function rates(p: Paragraph, sums: Relation[]): Relation[] {
       for (const den of dens) {
         const q = ratio(num, den, RATE_SCALE(rate));
         if (!q) continue;
+        // A base the text gives only at a point of the period (年末人口 for a 出生率 of the year's average population).
+        if (indicator?.baseSlack) [q[0], q[1]] = [q[0] / (1 + indicator.baseSlack), q[1] / (1 - indicator.baseSlack)];
         // A base is certain when the catalogue names it, or when the text makes it the whole (共…, or the total of a
         // breakdown the numerator is part of); the only count around is not enough for a rate the catalogue lacks
         // (出生人口 is no base of a 死亡率).
