@@ -80,6 +80,10 @@ const TARGET = /目标|计划|力争|预计|确保|不少于|不低于|不超过
 // paragraph reports on (`去年北京市共审结…`), not a figure to compare with.
 const PREVIOUS = /上年同期|去年同期|上年度|上一年|前一年|同期|上期|上月|上周|上季度|(?:上年|去年)(?:底|末)?(?:为|是|的|共|有)|(?:上年|去年)$/;
 const COMPARISON = /比|较|同比|环比|相比|与.{0,8}相比|对比/;
+/** `比2014年的1124件增加60%`: the figure a change is measured from, named between 比 and the change (not `比上年增加7件`). */
+function comparedWith(before: string, after: string): boolean {
+  return /(?:^|[^同环])(?:比|较)[^，,；;。比较]{0,10}的$/.test(before) && /^\s*(?:相比|相较)?\s*(?:增加|增长|上升|下降|减少|提高|降低|多|少)/.test(after);
+}
 // A year: `2023年`, or four digits run into a word (`2023总共…`), never a count (`2023件`).
 const YEAR = /((?:19|20)\d{2})(?:\s*年|(?=[\u4e00-\u9fff])(?![件个人次起项家份场条户宗例批期所座处台辆篇部本册张套支只元天轮间组队类种门位节课封通单吨亩万亿]))/g;
 
@@ -221,7 +225,7 @@ export function annotateLine(norm: string, quantities: readonly Quantity[]): Ann
       negated: NEGATION.test(before) || /^[\s]*(?:未|尚未|没有|不予)/.test(q.after),
       done: DONE.test(before),
       direction,
-      previousPeriod: PREVIOUS.test(before) && !COMPARISON.test(before),
+      previousPeriod: (PREVIOUS.test(before) && !COMPARISON.test(before)) || comparedWith(before, q.after),
       year: yearBefore(norm, q),
     });
   });

@@ -807,7 +807,8 @@ function changes(p: Paragraph): Relation[] {
       if (g === current || !unitFits(f, g) || g.role !== current.role) continue;
       const earlier = (otherPeriod(p, g) && !otherPeriod(p, current)) || (g.year !== null && current.year !== null && g.year < current.year);
       if (!earlier || (pair && g === pair.from) || /不含|不包括|旧存|结转|除去|扣除/.test(g.before)) continue;
-      const sameMetric = verbOf(g.metric) === verbOf(current.metric) || g.metric === current.metric || g.depth > current.depth;
+      // (`比2014年的1124件增加60%`: the figure the change is measured from, in the change's own clause.)
+      const sameMetric = verbOf(g.metric) === verbOf(current.metric) || g.metric === current.metric || g.depth > current.depth || (g.previousPeriod && g.clause === f.clause && g.line === f.line);
       readings.push({ previous: [g.lo, g.hi], label: formatNumber(g.value), certain: sameMetric });
     }
     // A growth and a difference stated for the same figure imply last year's: `262件，同比下降2.60%，同比减少7件`.
