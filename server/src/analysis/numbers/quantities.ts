@@ -116,7 +116,7 @@ function maskNames(text: string): string {
       // `1-4月`, `1—12月`: a span of months.
       .replace(/\d{1,2}\s*[-—–~～至]\s*(?=月)/g, blank)
       .replace(/(?<!\d)\d+(?:[×xX*·:：∶\/\-—–]\d+(?:\.\d+)?)+/g, blank)
-      .replace(/(?<!\d)\d{5,}(?=\s*(?:热线|服务热线|平台|专线))|(?:热线|电话)\s*\d+/g, blank)
+      .replace(/(?<!\d)\d{5,}(?=\s*(?:热线|服务热线|平台|专线))|(?:热线|电话)\s*\d+(?![\d.]|\s*(?:次|个|件|通|起|人|万|余|多))/g, blank)
       // 12345热线, 12348 and the like: a service number, not a count (the digit before it is checked in code:
       // a pattern opening with a lookbehind keeps the engine from skipping ahead).
       .replace(/(?:1234[58]|1235[6]|1231[5]|1233[3]|1236[69]|1232[0]|12110|11[09]|120)(?![\d.%％件个人次起项])/g, (m, at: number, all: string) => (/\d/.test(all[at - 1] ?? '') ? m : blank(m)));

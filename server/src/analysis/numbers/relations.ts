@@ -8,7 +8,7 @@
 // certain (see `certain`). Failing or not, relations are kept for hovers.
 import type { ReportDocument } from '../document';
 import { withoutSharedWords, type Figure } from './annotate';
-import { coversPartition, PARTITIONS, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, type Indicator } from './indicators';
+import { coversPartition, PARTITIONS, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, VERBS, type Indicator } from './indicators';
 
 export type RelationKind = 'rate' | 'share' | 'shares' | 'sum' | 'subset' | 'growth' | 'difference' | 'points' | 'average';
 
@@ -115,7 +115,7 @@ const PART_STOP = /共计|合计|总计|总共|一共/;
 const COMPLETE_WORDS = /^(?:其他|其它|其余|剩余|另有|另外)/;
 
 // What opens a breakdown: 其中, 包括, 分别为, and the headings of a split (`按经营地统计，`, `从诉求类型来看，`, `分税种看：`).
-const BREAKDOWN = /其中|从中|包括|分别为|(?:按|从|分)[\u4e00-\u9fff]{1,8}?(?:统计|划分|分|来看|看)[，,：:]/g;
+const BREAKDOWN = /其中|从中|包括|分别为|[\u4e00-\u9fff]{0,6}分类[：:]|(?:按|从|分)[\u4e00-\u9fff]{1,8}?(?:统计|划分|分|来看|看)[，,：:]/g;
 
 const OPENING_SPLIT = /(?:^|[。；;])\s*([\u4e00-\u9fff]{2,12}?)中[，,：:]/g;
 
@@ -160,8 +160,10 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     const candidates = scopeBefore(p, first, heading ? p.statements.length : 1).filter((f) => f.figureStart < pos && isCount(f) && !f.negated && !otherPeriod(p, f) && f.depth <= depth);
     // A count just before the marker (`…来电8947个，其中转办2274件`) is its total, in a unit of the same family.
     // (Also across a sentence end: `共接听532次。其中：政策咨询341件…`.)
-    const adjacent = candidates[0] && /^[\s，,：:。]*$/.test(p.doc.norm.slice(candidates[0].end, pos)) && sameFamily(candidates[0].unit, first.unit) ? candidates[0] : undefined;
-    const sameUnit = candidates.filter((f) => f.unit === first.unit);
+    // (A gloss of the unit in between is no word: `46983件（次），其中电话46908个`.)
+    const adjacent = candidates[0] && /^[\s，,：:。]*(?:[（(][^）)]{0,3}[）)][\s，,：:。]*)?$/.test(p.doc.norm.slice(candidates[0].end, pos)) && sameFamily(candidates[0].unit, first.unit) ? candidates[0] : undefined;
+    const exactUnit = candidates.filter((f) => f.unit === first.unit);
+    const sameUnit = exactUnit.length ? exactUnit : candidates.filter((f) => sameFamily(f.unit, first.unit));
     // `收案中，一审案件…`: the total is the count of what the words before 中 name, else one of the usual.
     const named = word.length > 2 && word.endsWith('中') ? wordsBeforeIn(word) : '';
     const totals = (named ? sameUnit.filter((f) => f.hi >= first.lo && (f.metric.includes(named) || named.includes(f.metric.replace(/^[^\u4e00-\u9fff]+/, '')))) : []).concat(sameUnit.filter((f) => !named || f.hi >= first.lo));
@@ -195,8 +197,8 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
       if (parts.some((g) => laterStep(g, f))) break;
       // A clause with its own verb after parts that were only named (`…收入866万元，…68万元；完成…支出4093万元`)
       // says something else.
-      const v = verbOf(f.metric);
-      if (parts.length && v && v !== verbOf(total.metric) && parts.every((g) => verbOf(g.metric) === null)) break;
+      // (A verb inside a name, `行政处罚权事项`, is no clause of its own: the clause opens with its verb.)
+      if (parts.length && clauseVerb(f.metric) && parts.every((g) => clauseVerb(g.metric) === null)) break;
       // A category named again starts a second list (`上涨…持平…下降…；二手住宅…上涨…下降…`).
       // (The member a name holds is its longest: 不满意 is not 满意 named again, 非税收入 not 税收.)
       if (parts.length && PARTITIONS.some((members) => { const m = memberNamed(f.metric + f.after, members); return m !== null && parts.some((g) => memberNamed(g.metric + g.after, members) === m); })) break;
@@ -252,6 +254,14 @@ function memberNamed(name: string, members: string[]): string | null {
   if (best !== null && name.includes('非' + best.slice(0, 1))) return '非' + best;
   return best;
 }
+
+/** The verb a clause opens with (`完成政府性基金支出` → 完成), not one inside a name (`污水处理费收入`). */
+function clauseVerb(metric: string): string | null {
+  return CLAUSE_VERBS.find((v) => metric.startsWith(v) || metric.startsWith(v, 1)) ?? null;
+}
+
+/** Verbs that open a clause of a report's figures, beyond the catalogue's acts (`完成…收入`, `实现…产值`). */
+const CLAUSE_VERBS = [...VERBS, '完成', '实现'];
 
 /** `part` counts a later step of the work `earlier` counts (审结 of 受理, 办结 of 转办): one is within the other. */
 function laterStep(earlier: Figure, part: Figure): boolean {
@@ -310,10 +320,12 @@ function complements(p: Paragraph, claimed: Set<Figure>): Relation[] {
   const out: Relation[] = [];
   for (const statement of p.statements) {
     statement.forEach((total, i) => {
-      if (!isCount(total) || claimed.has(total) || !total.total) return;
+      if (!isCount(total) || claimed.has(total)) return;
       const later = statement.slice(i + 1).filter((g) => isCount(g) && g.unit === total.unit && g.depth === total.depth && !claimed.has(g));
-      // Done: said so (已…), or counted by a closing verb (办结, 审结, 化解); not done: 未…, 正在办理, 办理中.
-      const done = later.find((g) => !g.negated && (g.done || CLOSING.test(verbOf(g.metric) ?? '')));
+      // Done: said so (已…, `320件已完成`), or counted by a closing verb (办结, 审结, 化解); not done: 未…, 正在办理, 办理中.
+      const done = later.find((g) => !g.negated && (g.done || /^\s*已/.test(g.after) || CLOSING.test(verbOf(g.metric) ?? '')));
+      // A whole the text does not call one (`受理省派工单2917件，已处理完毕2349件，正在办理658件`) is the count right before the pair.
+      if (!total.total && (!done || statement[i + 1] !== done || done.lo > total.hi || /其中|包括|分别/.test(p.doc.norm.slice(statementStartOffset(p, statement), total.figureStart)))) return;
       const notDone = later.find((g) => g !== done && (g.negated || /正在|在办|办理中/.test(g.before + g.after.slice(0, 4))));
       if (!done || !notDone) return;
       out.push(sumRelation(total, [done, notDone], true));
