@@ -40,6 +40,16 @@ export function coversPartition(names: string[]): boolean {
   return false;
 }
 
+/** Rates that are the difference of two others (`人口自然增长率` = `出生率` − `死亡率`), by the names they end with. */
+export interface RateDifference {
+  result: string[];
+  minuend: string[];
+  subtrahend: string[];
+  source: string;
+}
+
+export const DIFFERENCES: readonly RateDifference[] = (catalogue as unknown as { differences?: RateDifference[] }).differences ?? [];
+
 export const KEY_FIGURES: readonly KeyFigureArea[] = (catalogue as unknown as { keyFigures: KeyFigureArea[] }).keyFigures;
 
 // Verbs beyond the catalogue's that start a new item of a list (`受理…，办结…`).

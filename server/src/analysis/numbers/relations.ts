@@ -8,7 +8,7 @@
 // certain (see `certain`). Failing or not, relations are kept for hovers.
 import type { ReportDocument } from '../document';
 import { withoutSharedWords, type Figure } from './annotate';
-import { coversPartition, PARTITIONS, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, VERBS, type Indicator } from './indicators';
+import { coversPartition, DIFFERENCES, PARTITIONS, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, VERBS, type Indicator } from './indicators';
 
 export type RelationKind = 'rate' | 'share' | 'shares' | 'sum' | 'subset' | 'growth' | 'difference' | 'points' | 'average';
 
@@ -935,7 +935,9 @@ function averages(p: Paragraph): Relation[] {
     // `12.4万名员额法官，新收案数1229.5万件，人均新收案件99.2件`: a total over the people the statement counts.
     if (a.role === 'average' && /^(?:人均|户均)$/.test(a.name)) {
       const scope = scopeBefore(p, a, 0);
-      const totals = scope.filter((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g));
+      let totals = scope.filter((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g));
+      // `受理1458.6万件，结案888.7万件…人均受理案件121.4件`: the total of the same act.
+      if (totals.length > 1) totals = totals.filter((g) => verbOf(g.metric) !== null && verbOf(g.metric) === verbOf(a.metric));
       const heads = scope.filter((g) => isCount(g) && (a.name === '人均' ? /^(?:人|名)$/.test(g.unit) : g.unit === '户') && !otherPeriod(p, g));
       if (totals.length !== 1 || heads.length !== 1) continue;
       const [total, head] = [totals[0], heads[0]];
@@ -944,6 +946,24 @@ function averages(p: Paragraph): Relation[] {
       const ok = agrees(a, lo, hi, total.approx || head.approx);
       const describe = `${formatNumber(total.value)} ÷ ${formatNumber(head.value)} = ${formatNumber(total.value / head.value, Math.max(2, a.decimals + 1))}，文中${a.name} ${formatNumber(a.value, a.decimals)} ${ok ? '✓' : '✗'}`;
       out.push({ kind: 'average', anchor: a, members: [total, head], complete: true, holds: ok, certain: true, computed: total.value / head.value, explanation: describe, readings: [describe], certainValue: null });
+      continue;
+    }
+    // `通话时长7045分钟，平均通话时长6.4分钟`: a total of time or money over one of the counts before it.
+    if (a.role === 'average' && a.name === '平均' && PER_ITEM_UNITS.has(a.unit)) {
+      const scope = scopeBefore(p, a, 0);
+      const totals = scope.filter((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g));
+      const counts = scope.filter((g) => isCount(g) && COUNT_FAMILY.has(g.unit) && !otherPeriod(p, g));
+      if (totals.length !== 1 || counts.length === 0) continue;
+      const total = totals[0];
+      const readings = counts.map((c) => {
+        const lo = total.lo / c.hi;
+        const hi = total.hi / Math.max(c.lo, EPSILON);
+        return { c, ok: agrees(a, lo, hi, total.approx || c.approx) };
+      });
+      const good = readings.find((x) => x.ok);
+      const shown = good ?? readings[0];
+      const describe = (x: (typeof readings)[number]) => `${formatNumber(total.value)} ÷ ${formatNumber(x.c.value)} = ${formatNumber(total.value / x.c.value, Math.max(2, a.decimals + 1))}（${x.c.metric || '?'}），文中平均 ${formatNumber(a.value, a.decimals)} ${x.ok ? '✓' : '✗'}`;
+      out.push({ kind: 'average', anchor: a, members: [total, shown.c], complete: true, holds: !!good, certain: true, computed: total.value / shown.c.value, explanation: describe(shown), readings: readings.map(describe), certainValue: null });
       continue;
     }
     if (a.role !== 'average' || !/^(?:日均|平均每[天日])$/.test(a.name)) continue;
@@ -961,6 +981,34 @@ function averages(p: Paragraph): Relation[] {
     const shown = good ?? readings[0];
     const describe = (x: (typeof readings)[number]) => `${formatNumber(total.value)} ÷ ${x.d} 天 = ${formatNumber(total.value / x.d, Math.max(2, a.decimals + 1))}，文中日均 ${formatNumber(a.value, a.decimals)} ${x.ok ? '✓' : '✗'}`;
     out.push({ kind: 'average', anchor: a, members: [total], complete: true, holds: !!good, certain: true, computed: total.value / shown.d, explanation: describe(shown), readings: readings.map(describe), certainValue: null });
+  }
+  return out;
+}
+
+/** Units of what an average per item is of: time and money (`平均通话时长6.4分钟`, `平均每件…万元`). */
+const PER_ITEM_UNITS = new Set(['分钟', '小时', '元', '万元', '天']);
+
+// ——— rates that are the difference of two others (data/indicators.json `differences`) ———
+
+/** `人口自然增长率` = `出生率` − `死亡率`: each as stated, within the rounding of the three. */
+function rateDifferences(p: Paragraph): Relation[] {
+  const out: Relation[] = [];
+  const rates = p.figures.filter((f) => (f.role === 'rate' || f.role === 'percent') && (f.percent || f.permille) && f.name && !otherPeriod(p, f));
+  for (const d of DIFFERENCES) {
+    const find = (names: string[]) => rates.filter((f) => names.some((n) => f.name.endsWith(n)));
+    const [result, minuend, subtrahend] = [find(d.result), find(d.minuend), find(d.subtrahend)];
+    if (result.length !== 1 || minuend.length !== 1 || subtrahend.length !== 1) continue;
+    const [r, a, b] = [result[0], minuend[0], subtrahend[0]];
+    if (r.permille !== a.permille || a.permille !== b.permille || r.index < Math.max(a.index, b.index)) continue;
+    const u = (f: Figure) => 10 ** -f.decimals;
+    const computed = a.value - b.value;
+    // Each stated rate rounded or truncated: the true difference lies within their units.
+    const lo = a.value - u(a) / 2 - (b.value + u(b));
+    const hi = a.value + u(a) - (b.value - u(b) / 2);
+    const holds = hi >= r.value - u(r) / 2 - EPSILON && lo <= r.value + u(r) + EPSILON;
+    const sign = r.permille ? '‰' : '%';
+    const explanation = `${formatNumber(a.value, a.decimals)}${sign} − ${formatNumber(b.value, b.decimals)}${sign} = ${formatNumber(computed, Math.max(a.decimals, b.decimals))}${sign}，文中${r.name} ${formatNumber(r.value, r.decimals)}${sign} ${holds ? '✓' : '✗'}`;
+    out.push({ kind: 'difference', anchor: r, members: [a, b], complete: true, holds, certain: true, computed, explanation, readings: [explanation], certainValue: null });
   }
   return out;
 }
@@ -999,7 +1047,7 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
     if (p.figures.length < 2) continue;
     const claimed = new Set<Figure>();
     const sums = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
-    relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...impliedWholes(p), ...ratioSplits(p), ...changes(p), ...averages(p));
+    relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...impliedWholes(p), ...ratioSplits(p), ...changes(p), ...averages(p), ...rateDifferences(p));
   }
   return relations;
 }
