@@ -201,7 +201,8 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
       if (parts.length && clauseVerb(f.metric) && parts.every((g) => clauseVerb(g.metric) === null)) break;
       // A category named again starts a second list (`上涨…持平…下降…；二手住宅…上涨…下降…`).
       // (The member a name holds is its longest: 不满意 is not 满意 named again, 非税收入 not 税收.)
-      if (parts.length && PARTITIONS.some((members) => { const m = memberNamed(f.metric + f.after, members); return m !== null && parts.some((g) => memberNamed(g.metric + g.after, members) === m); })) break;
+      // (Named again: the same member with the same words after it — 行政许可事项 and 行政处罚权事项 are two items.)
+      if (parts.length && PARTITIONS.some((members) => { const m = memberNamed(f.metric + f.after, members); return m !== null && parts.some((g) => memberNamed(g.metric + g.after, members) === m && sameAfter(f.metric + f.after, g.metric + g.after, m)); })) break;
       // Parts that already make up a partition (税收 and 非税) are the whole list, when what follows is another
       // item of a `；` list (`…；政府性基金预算收入…`), not one more member of theirs (`…、法律帮助804宗`).
       if (parts.length >= 2 && f.segment !== parts[parts.length - 1].segment && coversPartition(parts.map((g) => g.metric + g.after))) break;
@@ -244,6 +245,13 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     out.push(sumRelation(f, inside, /分别/.test(head) || inside.some((g) => COMPLETE_WORDS.test(g.metric)) || coversPartition(inside.map((g) => g.metric + g.after))));
   }
   return out;
+}
+
+/** Two names go on alike after a member they share (`上涨的城市个数为`, `行政案件`). */
+function sameAfter(a: string, b: string, member: string): boolean {
+  const tail = (x: string) => x.slice(x.indexOf(member.replace(/^非/, '')) + member.replace(/^非/, '').length).slice(0, 2);
+  const [ta, tb] = [tail(a), tail(b)];
+  return ta === tb || ta === '' || tb === '' || !/[\u4e00-\u9fff]/.test(ta) || !/[\u4e00-\u9fff]/.test(tb) || ta[0] === tb[0];
 }
 
 /** The member of a partition a name holds: the longest one it contains (不满意, not 满意). */
@@ -481,7 +489,7 @@ function rates(p: Paragraph, sums: Relation[]): Relation[] {
           // A part of the numerator's own breakdown is no base of it.
           wholes.get(d) !== num &&
           // Across a `；` the items of a list are apart: a base there must be a whole the text states.
-          (d.segment === num.segment || d.segment === rate.segment || d.total || [...wholes.values()].includes(d)),
+          (d.segment === num.segment || d.segment === rate.segment || d.total || [...wholes.values()].includes(d) || (indicator !== null && isBaseOf(indicator, d.metric) && p.statementOf.get(d) !== p.statementOf.get(rate))),
       );
       for (const den of dens) {
         const q = ratio(num, den, RATE_SCALE(rate));
@@ -707,16 +715,23 @@ function impliedWholes(p: Paragraph): Relation[] {
 // `三次产业结构为6.01:55.04:38.95`, `三次产业比例由上年的13.72∶46.43∶39.85调整为12.36∶48.34∶39.3`: a split of a
 // whole written as a ratio of three or more members, each a percentage of it.
 const RATIO = /(?<![\d.])\d{1,3}(?:\.\d+)?(?:\s*[:：∶]\s*\d{1,3}(?:\.\d+)?){2,}(?![\d.])/g;
+const RATIO_HINT = /\d\s*[:：∶]\s*\d/;
 const RATIO_LEAD = /(?:产业|结构|构成|比例|比重)[^。；;]{0,16}$/;
 
 /** A member of a written ratio as a figure of its own (the quantities leave ratios out). */
-function ratioMember(p: Paragraph, start: number, literal: string, like: Figure): Figure {
+function ratioMember(line: number, start: number, literal: string): Figure {
   const value = Number(literal);
   const decimals = literal.includes('.') ? literal.length - literal.indexOf('.') - 1 : 0;
   const step = 10 ** -decimals;
   return {
-    ...like,
     index: -1,
+    line,
+    statement: -1,
+    depth: 0,
+    before: '',
+    after: '',
+    clause: 0,
+    segment: 0,
     start,
     end: start + literal.length,
     figureStart: start,
@@ -745,15 +760,16 @@ function ratioMember(p: Paragraph, start: number, literal: string, like: Figure)
 }
 
 /** Ratios that split a whole (三次产业结构): their members add to 100 within their rounding. */
-function ratioSplits(p: Paragraph): Relation[] {
+function ratioSplits(doc: ReportDocument, line: number): Relation[] {
   const out: Relation[] = [];
-  if (!/[:：∶]/.test(p.norm)) return out;
+  const { norm, start: lineStart } = doc.lines[line];
+  if (!/[:：∶]/.test(norm)) return out;
   RATIO.lastIndex = 0;
-  for (let m = RATIO.exec(p.norm); m; m = RATIO.exec(p.norm)) {
-    if (!RATIO_LEAD.test(p.norm.slice(Math.max(0, m.index - 24), m.index)) || /性别/.test(p.norm.slice(Math.max(0, m.index - 12), m.index))) continue;
+  for (let m = RATIO.exec(norm); m; m = RATIO.exec(norm)) {
+    if (!RATIO_LEAD.test(norm.slice(Math.max(0, m.index - 24), m.index)) || /性别/.test(norm.slice(Math.max(0, m.index - 12), m.index))) continue;
     const members: Figure[] = [];
     const part = /\d+(?:\.\d+)?/g;
-    for (let n = part.exec(m[0]); n; n = part.exec(m[0])) members.push(ratioMember(p, p.lineStart + m.index + n.index, n[0], p.figures[0]));
+    for (let n = part.exec(m[0]); n; n = part.exec(m[0])) members.push(ratioMember(line, lineStart + m.index + n.index, n[0]));
     const sum = members.reduce((n, f) => n + f.value, 0);
     // Members far short of 100 are no percentages (`1:2:3`); a slip may push them past it, by any amount.
     if (sum < 50) continue;
@@ -934,8 +950,10 @@ function averages(p: Paragraph): Relation[] {
   for (const a of p.figures) {
     // `12.4万名员额法官，新收案数1229.5万件，人均新收案件99.2件`: a total over the people the statement counts.
     if (a.role === 'average' && /^(?:人均|户均)$/.test(a.name)) {
-      const scope = scopeBefore(p, a, 0);
-      let totals = scope.filter((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g));
+      // (The total may close the statement before: `共受理案件1458.6万件。…约12万名员额法官，人均受理案件121.4件`.)
+      const scope = scopeBefore(p, a, 1);
+      // (Not a bound each of several passes: `3省法院新收案数均超100万件`.)
+      let totals = scope.filter((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g) && !/均\s*(?:超过?|逾|达|在|为)?$|(?:超过?|逾)$/.test(g.before));
       // `受理1458.6万件，结案888.7万件…人均受理案件121.4件`: the total of the same act.
       if (totals.length > 1) totals = totals.filter((g) => verbOf(g.metric) !== null && verbOf(g.metric) === verbOf(a.metric));
       const heads = scope.filter((g) => isCount(g) && (a.name === '人均' ? /^(?:人|名)$/.test(g.unit) : g.unit === '户') && !otherPeriod(p, g));
@@ -993,21 +1011,25 @@ const PER_ITEM_UNITS = new Set(['分钟', '小时', '元', '万元', '天']);
 /** `人口自然增长率` = `出生率` − `死亡率`: each as stated, within the rounding of the three. */
 function rateDifferences(p: Paragraph): Relation[] {
   const out: Relation[] = [];
-  const rates = p.figures.filter((f) => (f.role === 'rate' || f.role === 'percent') && (f.percent || f.permille) && f.name && !otherPeriod(p, f));
+  const rates = p.figures.filter((f) => (f.role === 'rate' || f.role === 'percent') && (f.percent || f.permille) && !otherPeriod(p, f));
+  // A rate's name, also where a minus sign left it read as a bare percentage (`自然增长率为-0.60‰`).
+  const nameOf = (f: Figure) => f.name || f.metric.replace(/(?:为|是|达)?\s*[-−－]?$/, '');
   for (const d of DIFFERENCES) {
-    const find = (names: string[]) => rates.filter((f) => names.some((n) => f.name.endsWith(n)));
+    const find = (names: string[]) => rates.filter((f) => names.some((n) => nameOf(f).endsWith(n)));
     const [result, minuend, subtrahend] = [find(d.result), find(d.minuend), find(d.subtrahend)];
     if (result.length !== 1 || minuend.length !== 1 || subtrahend.length !== 1) continue;
     const [r, a, b] = [result[0], minuend[0], subtrahend[0]];
     if (r.permille !== a.permille || a.permille !== b.permille || r.index < Math.max(a.index, b.index)) continue;
     const u = (f: Figure) => 10 ** -f.decimals;
-    const computed = a.value - b.value;
-    // Each stated rate rounded or truncated: the true difference lies within their units.
-    const lo = a.value - u(a) / 2 - (b.value + u(b));
-    const hi = a.value + u(a) - (b.value - u(b) / 2);
-    const holds = hi >= r.value - u(r) / 2 - EPSILON && lo <= r.value + u(r) + EPSILON;
+    const signed = (f: Figure) => (/[-−－]/.test(p.doc.norm[f.figureStart - 1] ?? '') ? -f.value : f.value);
+    const [rv, av, bv] = [signed(r), signed(a), signed(b)];
+    const computed = av - bv;
+    // Each stated rate rounded or truncated (toward zero): the true difference lies within their units either way.
+    const lo = av - u(a) - (bv + u(b));
+    const hi = av + u(a) - (bv - u(b));
+    const holds = hi >= rv - u(r) - EPSILON && lo <= rv + u(r) + EPSILON;
     const sign = r.permille ? '‰' : '%';
-    const explanation = `${formatNumber(a.value, a.decimals)}${sign} − ${formatNumber(b.value, b.decimals)}${sign} = ${formatNumber(computed, Math.max(a.decimals, b.decimals))}${sign}，文中${r.name} ${formatNumber(r.value, r.decimals)}${sign} ${holds ? '✓' : '✗'}`;
+    const explanation = `${formatNumber(av, a.decimals)}${sign} − ${formatNumber(bv, b.decimals)}${sign} = ${formatNumber(computed, Math.max(a.decimals, b.decimals))}${sign}，文中${nameOf(r)} ${formatNumber(rv, r.decimals)}${sign} ${holds ? '✓' : '✗'}`;
     out.push({ kind: 'difference', anchor: r, members: [a, b], complete: true, holds, certain: true, computed, explanation, readings: [explanation], certainValue: null });
   }
   return out;
@@ -1028,6 +1050,8 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
     if (list) list.push(f);
     else byLine.set(f.line, [f]);
   }
+  // Ratios that split a whole are no figures of the quantities (a line may hold nothing else).
+  for (let line = 0; line < doc.lineCount; line++) if (RATIO_HINT.test(doc.lines[line].norm)) relations.push(...ratioSplits(doc, line));
   for (const [line, all] of byLine) {
     if (all.length < 2) continue;
     const years = all.map((f) => f.year).filter((y): y is number => y !== null);
@@ -1047,7 +1071,7 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
     if (p.figures.length < 2) continue;
     const claimed = new Set<Figure>();
     const sums = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
-    relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...impliedWholes(p), ...ratioSplits(p), ...changes(p), ...averages(p), ...rateDifferences(p));
+    relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...impliedWholes(p), ...changes(p), ...averages(p), ...rateDifferences(p));
   }
   return relations;
 }
