@@ -56,6 +56,13 @@ describe('breakdowns', () => {
     quietThenCaught('集中行使行政权力事项1525项，其中行政许可事项203项，行政处罚权事项1322项。', '集中行使行政权力事项1522项，其中行政许可事项203项，行政处罚权事项1322项。', 'sum-mismatch');
   });
 
+  it('reads counts that name both ways of handling (直办 and 交办) after a total as its parts, and only their excess as wrong', () => {
+    quietThenCaught('本周共受理热线工单506件，比上周增长20.48%。交办相关二级责任单位495件，县热线办直办11件。', '本周共受理热线工单506件，比上周增长20.48%。交办相关二级责任单位945件，县热线办直办11件。', 'sum-mismatch');
+    // A split that may leave some out: falling short is not wrong, and a count among others is no total.
+    expect(flags('本周共受理热线工单560件。交办相关二级责任单位495件，县热线办直办11件。')).toEqual([]);
+    expect(flags('自然资源类81件，城市管理类64件，农业农村类45件。')).toEqual([]);
+  });
+
   it('reads a done and an in-progress count as the whole of the count right before them', () => {
     quietThenCaught('受理省派工单2917件，已处理完毕2349件，正在办理568件。', '受理省派工单4917件，已处理完毕2349件，正在办理568件。', 'sum-mismatch');
     quietThenCaught('重点督办事项共有375件，有320件已完成，55件正在有序推进中。', '重点督办事项共有735件，有320件已完成，55件正在有序推进中。', 'sum-mismatch');

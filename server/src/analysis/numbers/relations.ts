@@ -343,6 +343,34 @@ function complements(p: Paragraph, claimed: Set<Figure>): Relation[] {
   return out;
 }
 
+/**
+ * `受理热线工单506件。交办相关二级责任单位495件，县热线办直办11件`: counts right after a total, in its
+ * statement or the next, that name every member of a partition (直办 and 交办, 直接答复 and 转办) are parts
+ * of it, though no 其中 says so. Such a split may leave some out, so only parts that exceed the total are wrong.
+ */
+function partitionLists(p: Paragraph, claimed: Set<Figure>, existing: Relation[]): Relation[] {
+  const out: Relation[] = [];
+  const inRelation = new Set(existing.flatMap((r) => r.members));
+  p.figures.forEach((total, i) => {
+    // Only a count the text calls a whole (`共受理…506件`): a count among others is no total of the next ones.
+    if (!isCount(total) || !total.total || claimed.has(total) || inRelation.has(total) || otherPeriod(p, total)) return;
+    const k = p.statementOf.get(total)!;
+    const run: Figure[] = [];
+    for (const f of p.figures.slice(i + 1)) {
+      const s = p.statementOf.get(f)!;
+      if (s > k + 1) break;
+      if (!isCount(f)) continue;
+      if (!sameFamily(f.unit, total.unit) || otherPeriod(p, f) || f.depth !== total.depth || inRelation.has(f)) break;
+      run.push(f);
+      if (run.length >= 2 && coversPartition(run.map((g) => g.metric))) break;
+    }
+    if (run.length < 2 || !coversPartition(run.map((g) => g.metric)) || !run.every((g) => PARTITIONS.some((m) => m.some((x) => g.metric.includes(x))))) return;
+    claimed.add(total);
+    out.push(sumRelation(total, run, false));
+  });
+  return out;
+}
+
 function sumRelation(total: Figure, parts: Figure[], complete: boolean): Relation {
   const lo = parts.reduce((n, q) => n + q.lo, 0);
   const hi = parts.reduce((n, q) => n + q.hi, 0);
@@ -1070,7 +1098,8 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
     p.statements.forEach((s, k) => s.forEach((f) => p.statementOf.set(f, k)));
     if (p.figures.length < 2) continue;
     const claimed = new Set<Figure>();
-    const sums = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
+    const found = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
+    const sums = [...found, ...partitionLists(p, claimed, found)];
     relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...impliedWholes(p), ...changes(p), ...averages(p), ...rateDifferences(p));
   }
   return relations;
