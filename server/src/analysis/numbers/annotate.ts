@@ -63,6 +63,7 @@ function stripTrailing(text: string): string {
 const TOTAL_MARK = /共计|合计|总计|总共|一共|累计|共|总数|总量|总额|全部|总$/;
 /** Words where 共 is no 共 of a total (`市级一般公共预算支出`, `共同`, `中共`), taken out before looking for one. */
 export function withoutSharedWords(text: string): string {
+  if (!text.includes('共')) return text;
   return text.replace(/公共|共同|共享|共建|共治|共产|中共|共青|共商|共性|共识|社会共/g, '');
 }
 // 待 alone is no negation (接待, 对待); 待办 and 待处理 are what is not done yet.
@@ -82,6 +83,7 @@ const PREVIOUS = /上年同期|去年同期|上年度|上一年|前一年|同期
 const COMPARISON = /比|较|同比|环比|相比|与.{0,8}相比|对比/;
 /** `比2014年的1124件增加60%`: the figure a change is measured from, named between 比 and the change (not `比上年增加7件`). */
 function comparedWith(before: string, after: string): boolean {
+  if (!before.includes('比') && !before.includes('较')) return false;
   // `比2014年的1124件`, `比去年90.78万件`, `比上年119.6万件`: 比 and a period or the words 的 closes.
   return (/(?:^|[^同环])(?:比|较)[^，,；;。比较]{0,10}的$/.test(before) || /(?:^|[^同环])(?:比|较)(?:上年|去年|上月|上季度|上年同期|去年同期|(?:19|20)\d{2}年)(?:同期|底|末|度)?$/.test(before)) &&
     /^\s*(?:相比|相较)?\s*(?:增加|增长|上升|下降|减少|提高|降低|多|少)/.test(after);

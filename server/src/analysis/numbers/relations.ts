@@ -115,7 +115,7 @@ const PART_STOP = /共计|合计|总计|总共|一共/;
 const COMPLETE_WORDS = /^(?:其他|其它|其余|剩余|另有|另外)/;
 
 // What opens a breakdown: 其中, 包括, 分别为, and the headings of a split (`按经营地统计，`, `从诉求类型来看，`, `分税种看：`).
-const BREAKDOWN = /其中|从中|包括|分别为|[\u4e00-\u9fff]{0,6}分类[：:]|(?:按|从|分)[\u4e00-\u9fff]{1,8}?(?:统计|划分|分|来看|看)[，,：:]/g;
+const BREAKDOWN = /其中|从中|包括|分别为|分类[：:]|(?:按|从|分)[\u4e00-\u9fff]{1,8}?(?:统计|划分|分|来看|看)[，,：:]/g;
 
 const OPENING_SPLIT = /(?:^|[。；;])\s*([\u4e00-\u9fff]{2,12}?)中[，,：:]/g;
 
@@ -265,8 +265,16 @@ function memberNamed(name: string, members: string[]): string | null {
 
 /** The verb a clause opens with (`完成政府性基金支出` → 完成), not one inside a name (`污水处理费收入`). */
 function clauseVerb(metric: string): string | null {
-  return CLAUSE_VERBS.find((v) => metric.startsWith(v) || metric.startsWith(v, 1)) ?? null;
+  const cached = clauseVerbCache.get(metric);
+  if (cached !== undefined) return cached;
+  const verb = CLAUSE_VERBS.find((v) => metric.startsWith(v) || metric.startsWith(v, 1)) ?? null;
+  // Bounded like verbOf's cache: metrics repeat within and across reports.
+  if (clauseVerbCache.size > 20000) clauseVerbCache.clear();
+  clauseVerbCache.set(metric, verb);
+  return verb;
 }
+
+const clauseVerbCache = new Map<string, string | null>();
 
 /** Verbs that open a clause of a report's figures, beyond the catalogue's acts (`完成…收入`, `实现…产值`). */
 const CLAUSE_VERBS = [...VERBS, '完成', '实现'];
@@ -350,13 +358,15 @@ function complements(p: Paragraph, claimed: Set<Figure>): Relation[] {
  */
 function partitionLists(p: Paragraph, claimed: Set<Figure>, existing: Relation[]): Relation[] {
   const out: Relation[] = [];
+  if (!p.figures.some((f) => f.total)) return out;
   const inRelation = new Set(existing.flatMap((r) => r.members));
   p.figures.forEach((total, i) => {
     // Only a count the text calls a whole (`共受理…506件`): a count among others is no total of the next ones.
     if (!isCount(total) || !total.total || claimed.has(total) || inRelation.has(total) || otherPeriod(p, total)) return;
     const k = p.statementOf.get(total)!;
     const run: Figure[] = [];
-    for (const f of p.figures.slice(i + 1)) {
+    for (let j = i + 1; j < p.figures.length; j++) {
+      const f = p.figures[j];
       const s = p.statementOf.get(f)!;
       if (s > k + 1) break;
       if (!isCount(f)) continue;

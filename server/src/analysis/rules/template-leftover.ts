@@ -12,6 +12,8 @@ const MEASURE = '(?:人次|件次|万元|个|件|次|起|人|项|家|份|场|条
 
 interface Blank {
   re: RegExp;
+  /** Characters one of which the text must hold for the pattern to be tried at all. */
+  hint: RegExp;
   message: (text: string) => string;
   accept?: (t: string, start: number, end: number) => boolean;
   literalOnly?: boolean;
@@ -21,23 +23,24 @@ const isAsciiWordChar = (c: string | undefined) => !!c && /[A-Za-z0-9_]/.test(c)
 
 const BLANKS: Blank[] = [
   // The skeleton's year before it is filled in: `YYYY年度`.
-  { re: /Y{4}(?=\s*年)/g, message: (t) => `模板占位“${t}”未填写：请写明年份`, accept: (t, s) => !isAsciiWordChar(t[s - 1]) },
+  { re: /Y{4}(?=\s*年)/g, hint: /YYYY/, message: (t) => `模板占位“${t}”未填写：请写明年份`, accept: (t, s) => !isAsciiWordChar(t[s - 1]) },
   // The skeleton's unit in its title: `某区人民政府关于…` (某区 elsewhere is how excerpts and examples name a place).
-  { re: /某(?:区|县|市|旗|镇|乡|街道)(?=人民政府关于)/g, message: (t) => `模板占位“${t}”未填写：请写明本单位名称` },
+  { re: /某(?:区|县|市|旗|镇|乡|街道)(?=人民政府关于)/g, hint: /某/, message: (t) => `模板占位“${t}”未填写：请写明本单位名称` },
   // Snippet syntax pasted as text: `${1:某区}`, `$CURRENT_YEAR`.
-  { re: /\$\{\d+(?::[^}\r\n]{0,40})?\}|\$CURRENT_(?:YEAR|MONTH|DATE)\b/g, message: (t) => `代码片段的占位“${t}”未展开：请填入实际内容` },
+  { re: /\$\{\d+(?::[^}\r\n]{0,40})?\}|\$CURRENT_(?:YEAR|MONTH|DATE)\b/g, hint: /\$/, message: (t) => `代码片段的占位“${t}”未展开：请填入实际内容` },
   // Underlined blanks of a paper form: `20__年`, `____`, `＿＿`.
-  { re: /[_＿]{2,}/g, message: (t) => `空白“${t}”未填写：请填入实际内容`, literalOnly: true },
+  { re: /[_＿]{2,}/g, hint: /[_＿]{2}/, message: (t) => `空白“${t}”未填写：请填入实际内容`, literalOnly: true },
   // An empty pair of brackets left for a figure or a name: `（　）`, `(  )`.
-  { re: /[（(][ \u3000\u00a0]+[）)]/g, message: (t) => `空白“${t}”未填写：请填入实际内容` },
+  { re: /[（(][ \u3000\u00a0]+[）)]/g, hint: /[（(][ \u3000\u00a0]/, message: (t) => `空白“${t}”未填写：请填入实际内容` },
   // A lone x where a count goes: `召开会议x次`, `培训X名`, `×人` (7×24 and URLs stay quiet).
   {
     re: new RegExp(`[xXＸ×](?=${MEASURE}|名)`, 'g'),
+    hint: /[xXＸ×]/,
     message: (t) => `数字占位“${t}”未填写：请填入实际数字`,
     accept: (t, s) => /[\u4e00-\u9fff，。；、：,;:（(]/.test(t[s - 1] ?? ''),
   },
   // A place masked by stars: `**区`, `*县`, `***市` (Markdown emphasis never counts).
-  { re: /\*+(?=[区县市镇乡])/g, message: (t) => `地名占位“${t}”未填写：请写明地名`, literalOnly: true, accept: (t, s) => !/\*/.test(t[s - 1] ?? '') },
+  { re: /\*+(?=[区县市镇乡])/g, hint: /\*[区县市镇乡]/, message: (t) => `地名占位“${t}”未填写：请写明地名`, literalOnly: true, accept: (t, s) => !/\*/.test(t[s - 1] ?? '') },
 ];
 
 /** `，` and `。` in their two widths, and spaces, do not tell a guide sentence from its copy. */
@@ -71,7 +74,8 @@ export const templateLeftover: Rule = {
       }
     }
     let taken: Uint8Array | null = null;
-    for (const { re, message, accept, literalOnly } of BLANKS) {
+    for (const { re, hint, message, accept, literalOnly } of BLANKS) {
+      if (!hint.test(doc.norm)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(doc.norm); m; m = re.exec(doc.norm)) {
         const start = m.index;
