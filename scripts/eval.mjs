@@ -36,10 +36,13 @@ const KINDS = ['rate', 'share', 'shares', 'sum', 'subset', 'growth', 'difference
  * found in published text, and false alarms on real sentences and on
  * consistent rewrites (ambiguous items are listed, not counted).
  */
-export function scoreNumbers(lib) {
+/** The sentences the checker was tuned on, and the held-out ones labelled before it was run on them. */
+export const NUMBER_SETS = { seen: 'test/fixtures/numbers', heldOut: 'test/fixtures/numbers-holdout' };
+
+export function scoreNumbers(lib, dir = NUMBER_SETS.seen) {
   const rules = numberRules(lib);
-  const items = readJson('test/fixtures/numbers/sentences.json');
-  const variants = readJson('test/fixtures/numbers/variants.json');
+  const items = readJson(`${dir}/sentences.json`);
+  const variants = readJson(`${dir}/variants.json`);
   const perKind = Object.fromEntries(KINDS.map((k) => [k, { typos: 0, caught: 0, quietItems: 0, falseAlarms: 0 }]));
   const misses = [];
   const falseAlarms = [];
@@ -166,18 +169,24 @@ function partName(key) {
 
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 
-function printReport(numbers, structure, list) {
-  const out = [];
-  out.push('Numbers (test/fixtures/numbers): recall on one-figure typos, false alarms on consistent text');
+function numbersTable(out, title, numbers) {
+  out.push(title);
   out.push('  kind         typos  caught  recall   consistent items  false alarms');
   for (const k of KINDS) {
     const s = numbers.perKind[k];
+    if (!s.typos && !s.quietItems) continue;
     out.push(`  ${k.padEnd(12)} ${String(s.typos).padStart(5)}  ${String(s.caught).padStart(6)}  ${pct(s.caught, s.typos).padStart(6)}   ${String(s.quietItems).padStart(16)}  ${String(s.falseAlarms).padStart(12)}`);
   }
   out.push(`  all          ${String(numbers.typos).padStart(5)}  ${String(numbers.caught).padStart(6)}  ${pct(numbers.caught, numbers.typos).padStart(6)}`);
   out.push(`  false alarms: ${numbers.real.falseAlarms} of ${numbers.real.items} real sentences, ${numbers.rewrites.falseAlarms} of ${numbers.rewrites.items} consistent rewrites: ${pct(numbers.real.falseAlarms + numbers.rewrites.falseAlarms, numbers.real.items + numbers.rewrites.items)}`);
   out.push(`  errors in published text caught: ${numbers.published.caught} of ${numbers.published.errors}; ambiguous items (not scored): ${numbers.ambiguous.length}`);
   out.push('');
+}
+
+function printReport(numbers, structure, list, heldOut) {
+  const out = [];
+  numbersTable(out, 'Numbers (test/fixtures/numbers, the sentences the checker was tuned on): recall on one-figure typos, false alarms on consistent text', numbers);
+  if (heldOut) numbersTable(out, 'Numbers, held out (test/fixtures/numbers-holdout, labelled before the checker was run on them)', heldOut);
   const structureLine = (name, r) => {
     const labelled = r.years.labelled + r.titles.labelled + r.parts.labelled;
     const right = r.years.right + r.titles.right + r.parts.found;
@@ -188,10 +197,11 @@ function printReport(numbers, structure, list) {
   structureLine('pages seen while building (test/fixtures/openings, passages)', structure.seen);
   structureLine('held-out pages, labelled before the tool was run on them (test/fixtures/openings-holdout)', structure.heldOut);
   if (list) {
+    const sets = heldOut ? [numbers, heldOut] : [numbers];
     out.push('', 'False alarms:');
-    for (const f of numbers.falseAlarms) out.push(`  ${f.id} ${f.text}\n      ${f.findings.join('\n      ')}`);
+    for (const n of sets) for (const f of n.falseAlarms) out.push(`  ${f.id} ${f.text}\n      ${f.findings.join('\n      ')}`);
     out.push('', 'Missed typos and published errors:');
-    for (const m of numbers.misses) out.push(`  ${m.id} [${m.kind}] ${m.changed ? `${m.changed.ref} → ${m.changed.to} ` : ''}${m.text}`);
+    for (const n of sets) for (const m of n.misses) out.push(`  ${m.id} [${m.kind}] ${m.changed ? `${m.changed.ref} → ${m.changed.to} ` : ''}${m.text}`);
     out.push('', 'Ambiguous (not scored):');
     for (const a of numbers.ambiguous) out.push(`  ${a.id} ${a.why}${a.findings.length ? `\n      flagged: ${a.findings.join(' | ')}` : ''}`);
     out.push('', 'Structure, wrong:');
@@ -202,5 +212,6 @@ function printReport(numbers, structure, list) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const lib = loadLibrary();
-  console.log(printReport(scoreNumbers(lib), { seen: scoreStructure(lib, STRUCTURE_SETS.seen), heldOut: scoreStructure(lib, STRUCTURE_SETS.heldOut) }, process.argv.includes('--list')));
+  const heldOut = existsSync(join(ROOT, NUMBER_SETS.heldOut, 'variants.json')) ? scoreNumbers(lib, NUMBER_SETS.heldOut) : null;
+  console.log(printReport(scoreNumbers(lib), { seen: scoreStructure(lib, STRUCTURE_SETS.seen), heldOut: scoreStructure(lib, STRUCTURE_SETS.heldOut) }, process.argv.includes('--list'), heldOut));
 }

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Labelled corpus of real sentences with figures, for scoring the numeric checker.
 //
-//   node scripts/numbers-corpus.mjs check     validate pages, texts, references and every label
-//   node scripts/numbers-corpus.mjs variants  write test/fixtures/numbers/variants.json
+//   node scripts/numbers-corpus.mjs check [DIR]     validate pages, texts, references and every label
+//   node scripts/numbers-corpus.mjs variants [DIR]  write DIR/variants.json
+//
+// DIR defaults to test/fixtures/numbers (the set the checker was tuned on); the
+// held-out set is test/fixtures/numbers-holdout, in the same format.
 //
 // Plain Node 20 ESM, no dependencies. This file deliberately imports nothing from
 // server/ or dist/: the labels are checked with the independent arithmetic below,
@@ -13,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIR = path.join(ROOT, 'test', 'fixtures', 'numbers');
+const DIR = process.argv[3] ? path.resolve(process.argv[3]) : path.join(ROOT, 'test', 'fixtures', 'numbers');
 const EPS = 1e-9;
 
 // ---------------------------------------------------------------------------
@@ -378,7 +381,7 @@ function check() {
   const seenPage = new Set();
   const seenUrl = new Set();
   for (const p of pages) {
-    if (!/^p\d{3}$/.test(p.id)) errors.push(`page id ${p.id}: expected pNNN`);
+    if (!/^[ph]\d{3}$/.test(p.id)) errors.push(`page id ${p.id}: expected pNNN (hNNN in the held-out set)`);
     if (seenPage.has(p.id)) errors.push(`page id ${p.id} repeated`);
     seenPage.add(p.id);
     if (seenUrl.has(p.url)) errors.push(`page url ${p.url} repeated`);
@@ -394,7 +397,7 @@ function check() {
   const ambiguous = [];
   for (const it of items) {
     const where = `${it.id} (${it.page})`;
-    if (!/^s\d{4}$/.test(it.id)) errors.push(`${where}: id should be sNNNN`);
+    if (!/^[sh]\d{4}$/.test(it.id)) errors.push(`${where}: id should be sNNNN (hNNNN in the held-out set)`);
     if (seenId.has(it.id)) errors.push(`${where}: id repeated`);
     seenId.add(it.id);
     const page = pageText.get(it.page);
@@ -881,7 +884,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   if (cmd === 'check') check();
   else if (cmd === 'variants') variants();
   else {
-    console.error('usage: node scripts/numbers-corpus.mjs check|variants');
+    console.error('usage: node scripts/numbers-corpus.mjs check|variants [DIR]');
     process.exit(2);
   }
 }

@@ -1,6 +1,7 @@
-// CLI entry (dist/cli.js): fazhi-report check | outline | annotate | export | lsp.
+// CLI entry (dist/cli.js): fazhi-report check | outline | rules | review | annotate | export | lsp.
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { analyze, tooLargeAnalysis } from './analysis/analyze';
+import { ruleDescriptors } from './analysis/rules';
 import type { OutlineNode, Range } from './analysis/types';
 import { DOCUMENT_EXTENSIONS } from './documents/kinds';
 import { collectFiles, readBounded, readDocumentFile } from './files';
@@ -15,6 +16,7 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 const USAGE = `用法 (usage):
   fazhi-report check [--format text|json|sarif] [--year YYYY] [--config FILE] [--debug] <文件|目录>...
   fazhi-report outline [--format text|json] [--debug] <文件>
+  fazhi-report rules [--format text|json]
   fazhi-report review [--format table|csv|xlsx|html|json] [-o 文件] [--previous 上年目录] <目录|文件>...
   fazhi-report annotate [-o 输出.docx | --in-place] [--config FILE] <报告.docx>
   fazhi-report export [-o 输出.docx] [--config FILE] <草稿.md|草稿.txt>
@@ -23,6 +25,7 @@ const USAGE = `用法 (usage):
 check    检查报告：缺少的必备部分、占位符等；目录中的 .md/.markdown/.txt/.docx/.doc/.wps/.pdf 文件都会检查
          （文本可为 UTF-8、带 BOM 的 UTF-16 或 GBK；Word/PDF 中的问题按“第N段”和引文定位）
 outline  打印报告大纲
+rules    列出全部规则：编号、默认级别、说明、标签、是否提供修复
 review   审阅一批报告：每份一行的汇总表、关键数据、雷同段落（fazhi-report review --help）
 annotate 把检查结果作为批注写入 Word 文档（默认另存为“原名.批注.docx”，原文件不变）
 export   把草稿导出为 GB/T 9704 公文格式的 .docx（默认“原名.docx”）
@@ -186,6 +189,26 @@ async function outline(args: string[]): Promise<number> {
   return 0;
 }
 
+const FIX_LABEL = { none: '无', safe: '可自动修复', manual: '手动修复' } as const;
+
+/** Every rule: id, default severity, description, tags and whether it offers a fix (`safe`: `--fix`-able). */
+function rules(args: string[]): number {
+  const { flags, positional } = parseArgs(args, ['format'], ['debug']);
+  const format = (flags.get('format') as string | undefined) ?? 'text';
+  if (!['text', 'json'].includes(format)) throw new UsageError(`--format 只能是 text 或 json，收到 ${format}`);
+  if (positional.length) throw new UsageError('rules 不接受文件参数');
+  const list = ruleDescriptors();
+  const out = new Output();
+  if (format === 'json') {
+    out.write(JSON.stringify(list.map(({ id, title, severity, description, tags, fix }) => ({ id, title, severity, description, tags, fix, hasFix: fix !== 'none' })), null, 2) + '\n');
+  } else {
+    const width = Math.max(...list.map((r) => r.id.length));
+    for (const r of list) out.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  [${r.tags.join(',') || '-'}]  修复：${FIX_LABEL[r.fix]}  ${r.description}\n`);
+  }
+  out.flush();
+  return 0;
+}
+
 export function main(argv: string[]): number | 'server' | Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -194,6 +217,8 @@ export function main(argv: string[]): number | 'server' | Promise<number> {
         return check(rest).catch((error: unknown) => failure(error, argv));
       case 'outline':
         return outline(rest).catch((error: unknown) => failure(error, argv));
+      case 'rules':
+        return rules(rest);
       case 'review':
         // Loaded on demand: `check` and `lsp` start without the review's libraries (exceljs).
         return import('./cli/review').then((m) => m.reviewMain(rest, VERSION));

@@ -69,7 +69,10 @@ describe('the report skeleton', () => {
       '三、党政主要负责人履行推进法治建设第一责任人职责情况',
       '四、2025年度推进法治政府建设的主要安排',
     ]);
-    expect(analysis.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // Unfilled, it must not pass: its unit (某区) and its guiding sentences are template leftovers, and nothing else is wrong.
+    const errors = analysis.findings.filter((f) => f.severity !== 'info');
+    expect(errors.length).toBeGreaterThanOrEqual(5);
+    expect(errors.every((f) => f.rule === 'template-leftover')).toBe(true);
     expect(analysis.outline.map((n) => n.kind)).toEqual(['addressee', 'heading', 'heading', 'heading', 'heading', 'signature']);
   });
 

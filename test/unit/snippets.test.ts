@@ -61,7 +61,8 @@ describe('the snippet file', () => {
     const { measures, problems, firstResponsible, nextYear, other } = analysis.sections;
     expect([measures, problems, firstResponsible, nextYear].every((s) => s?.asHeading)).toBe(true);
     expect(other).toBeNull();
-    expect(analysis.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // Nothing is wrong but what the writer has still to write: 某区 and the four guiding sentences.
+    expect(analysis.findings.filter((f) => f.severity !== 'info').map((f) => f.rule)).toEqual(Array(5).fill('template-leftover'));
   });
 
   it('leaves the phrase bank to the server, so that no phrase is offered twice', () => {

@@ -61,6 +61,11 @@ function stripTrailing(text: string): string {
   return text;
 }
 const TOTAL_MARK = /共计|合计|总计|总共|一共|累计|共|总数|总量|总额|全部|总$/;
+/** Words where 共 is no 共 of a total (`市级一般公共预算支出`, `共同`, `中共`), taken out before looking for one. */
+export function withoutSharedWords(text: string): string {
+  if (!text.includes('共')) return text;
+  return text.replace(/公共|共同|共享|共建|共治|共产|中共|共青|共商|共性|共识|社会共/g, '');
+}
 // 待 alone is no negation (接待, 对待); 待办 and 待处理 are what is not done yet.
 const NEGATION = /未|尚未|没有|不予|无法|待办|待处理|待解决|待审|待核/;
 const DONE = /已/;
@@ -76,6 +81,13 @@ const TARGET = /目标|计划|力争|预计|确保|不少于|不低于|不超过
 // paragraph reports on (`去年北京市共审结…`), not a figure to compare with.
 const PREVIOUS = /上年同期|去年同期|上年度|上一年|前一年|同期|上期|上月|上周|上季度|(?:上年|去年)(?:底|末)?(?:为|是|的|共|有)|(?:上年|去年)$/;
 const COMPARISON = /比|较|同比|环比|相比|与.{0,8}相比|对比/;
+/** `比2014年的1124件增加60%`: the figure a change is measured from, named between 比 and the change (not `比上年增加7件`). */
+function comparedWith(before: string, after: string): boolean {
+  if (!before.includes('比') && !before.includes('较')) return false;
+  // `比2014年的1124件`, `比去年90.78万件`, `比上年119.6万件`: 比 and a period or the words 的 closes.
+  return (/(?:^|[^同环])(?:比|较)[^，,；;。比较]{0,10}的$/.test(before) || /(?:^|[^同环])(?:比|较)(?:上年|去年|上月|上季度|上年同期|去年同期|(?:19|20)\d{2}年)(?:同期|底|末|度)?$/.test(before)) &&
+    /^\s*(?:相比|相较)?\s*(?:增加|增长|上升|下降|减少|提高|降低|多|少)/.test(after);
+}
 // A year: `2023年`, or four digits run into a word (`2023总共…`), never a count (`2023件`).
 const YEAR = /((?:19|20)\d{2})(?:\s*年|(?=[\u4e00-\u9fff])(?![件个人次起项家份场条户宗例批期所座处台辆篇部本册张套支只元天轮间组队类种门位节课封通单吨亩万亿]))/g;
 
@@ -212,12 +224,12 @@ export function annotateLine(norm: string, quantities: readonly Quantity[]): Ann
       metric,
       name,
       // `共…N件`, and `受理的9230件办件中`: a whole its clause opens.
-      total: TOTAL_MARK.test(before) || /^[^，,；;。]{0,8}中$/.test(q.after),
+      total: TOTAL_MARK.test(withoutSharedWords(before)) || /^[^，,；;。]{0,8}中$/.test(q.after),
       // `3件未化解`: the negation may follow the figure.
       negated: NEGATION.test(before) || /^[\s]*(?:未|尚未|没有|不予)/.test(q.after),
       done: DONE.test(before),
       direction,
-      previousPeriod: PREVIOUS.test(before) && !COMPARISON.test(before),
+      previousPeriod: (PREVIOUS.test(before) && !COMPARISON.test(before)) || comparedWith(before, q.after),
       year: yearBefore(norm, q),
     });
   });

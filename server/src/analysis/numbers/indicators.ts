@@ -10,6 +10,8 @@ export interface Indicator {
   numerator: string[];
   bases: string[];
   bounded: boolean;
+  /** The base the text gives may differ by this fraction from the one the rate is of (年末 against 年平均人口). */
+  baseSlack?: number;
   source: string;
 }
 
@@ -37,6 +39,16 @@ export function coversPartition(names: string[]): boolean {
   }
   return false;
 }
+
+/** Rates that are the difference of two others (`人口自然增长率` = `出生率` − `死亡率`), by the names they end with. */
+export interface RateDifference {
+  result: string[];
+  minuend: string[];
+  subtrahend: string[];
+  source: string;
+}
+
+export const DIFFERENCES: readonly RateDifference[] = (catalogue as unknown as { differences?: RateDifference[] }).differences ?? [];
 
 export const KEY_FIGURES: readonly KeyFigureArea[] = (catalogue as unknown as { keyFigures: KeyFigureArea[] }).keyFigures;
 

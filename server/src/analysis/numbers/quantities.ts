@@ -116,7 +116,7 @@ function maskNames(text: string): string {
       // `1-4月`, `1—12月`: a span of months.
       .replace(/\d{1,2}\s*[-—–~～至]\s*(?=月)/g, blank)
       .replace(/(?<!\d)\d+(?:[×xX*·:：∶\/\-—–]\d+(?:\.\d+)?)+/g, blank)
-      .replace(/(?<!\d)\d{5,}(?=\s*(?:热线|服务热线|平台|专线))|(?:热线|电话)\s*\d+/g, blank)
+      .replace(/(?<!\d)\d{5,}(?=\s*(?:热线|服务热线|平台|专线))|(?:热线|电话)\s*\d+(?![\d.]|\s*(?:次|个|件|通|起|人|万|余|多))/g, blank)
       // 12345热线, 12348 and the like: a service number, not a count (the digit before it is checked in code:
       // a pattern opening with a lookbehind keeps the engine from skipping ahead).
       .replace(/(?:1234[58]|1235[6]|1231[5]|1233[3]|1236[69]|1232[0]|12110|11[09]|120)(?![\d.%％件个人次起项])/g, (m, at: number, all: string) => (/\d/.test(all[at - 1] ?? '') ? m : blank(m)));
@@ -398,6 +398,16 @@ function readQuantity(source: string, text: string, m: Candidate, depth: number)
   // separator would otherwise make every figure read the whole line.
   let clauseStart = at;
   while (clauseStart > 0 && at - clauseStart < CLAUSE_WINDOW && !SEPARATOR.test(text[clauseStart - 1])) clauseStart--;
+  // `直接纠错（包括撤销、确认违法…）1693件`: what is counted is named before the parenthesis that glosses it.
+  let gloss = '';
+  if (clauseStart === at && at > 0 && (text[at - 1] === '）' || text[at - 1] === ')')) {
+    const open = Math.max(text.lastIndexOf('（', at - 1), text.lastIndexOf('(', at - 1));
+    if (open > 0 && at - open <= CLAUSE_WINDOW) {
+      let start = open;
+      while (start > 0 && open - start < CLAUSE_WINDOW && !SEPARATOR.test(text[start - 1])) start--;
+      gloss = source.slice(start, open).trim();
+    }
+  }
   let clauseEnd = end;
   while (clauseEnd < text.length && clauseEnd - end < CLAUSE_WINDOW && !SEPARATOR.test(text[clauseEnd])) clauseEnd++;
   // Amounts in 万元, 亿元, 万人 are rounded from the units below them, like figures with a 万 multiplier.
@@ -425,7 +435,7 @@ function readQuantity(source: string, text: string, m: Candidate, depth: number)
     range: false,
     depth,
     // The words as written (a name with a numeral, `第一产业`, is part of the metric), the clause found on the masked text.
-    before: source.slice(clauseStart, at).trim(),
+    before: source.slice(clauseStart, at).trim() || gloss,
     after: source.slice(end, clauseEnd).trim(),
     line: -1,
     statement: -1,

@@ -7,8 +7,8 @@
 // gives the stated figure, and it may be flagged only when one reading is
 // certain (see `certain`). Failing or not, relations are kept for hovers.
 import type { ReportDocument } from '../document';
-import type { Figure } from './annotate';
-import { coversPartition, PARTITIONS, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, type Indicator } from './indicators';
+import { withoutSharedWords, type Figure } from './annotate';
+import { coversPartition, DIFFERENCES, PARTITIONS, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, VERBS, type Indicator } from './indicators';
 
 export type RelationKind = 'rate' | 'share' | 'shares' | 'sum' | 'subset' | 'growth' | 'difference' | 'points' | 'average';
 
@@ -32,7 +32,15 @@ export interface Relation {
   readings: string[];
   /** The value of the one certain reading, when there is exactly one: only then may a fix rewrite the stated figure. */
   certainValue: number | null;
+  /** subset: how many times the whole the part may be (more than 1 where carried-over work may be closed too). */
+  slack?: number;
 }
+
+/**
+ * Closing counts may exceed the intake of the period (cases carried over are closed too, so a court's 结案率 can
+ * pass 100%), but not by half again: past that the figure is a slip, not old cases.
+ */
+const CARRY_OVER_SLACK = 1.5;
 
 /** Figures in one statement are never more than this in prose a reader checks; past it, the statement is skipped (keeps the work linear). */
 const MAX_FIGURES_PER_STATEMENT = 60;
@@ -107,7 +115,14 @@ const PART_STOP = /共计|合计|总计|总共|一共/;
 const COMPLETE_WORDS = /^(?:其他|其它|其余|剩余|另有|另外)/;
 
 // What opens a breakdown: 其中, 包括, 分别为, and the headings of a split (`按经营地统计，`, `从诉求类型来看，`, `分税种看：`).
-const BREAKDOWN = /其中|包括|分别为|(?:按|从|分)[\u4e00-\u9fff]{1,8}?(?:统计|划分|分|来看|看)[，,：:]/g;
+const BREAKDOWN = /其中|从中|包括|分别为|分类[：:]|(?:按|从|分)[\u4e00-\u9fff]{1,8}?(?:统计|划分|分|来看|看)[，,：:]/g;
+
+const OPENING_SPLIT = /(?:^|[。；;])\s*([\u4e00-\u9fff]{2,12}?)中[，,：:]/g;
+
+/** `年末户籍人口中` → `户籍人口`: the words a split names, without its time and place. */
+function wordsBeforeIn(word: string): string {
+  return word.slice(0, -1).replace(/^(?:年末|年底|全年|本周|本月|本年|当年|今年|全市|全省|全区|全县|全国|所|本周所|本月所)+/, '').replace(/^(?:受理|收到)?的?/, '');
+}
 
 /** Where breakdowns open in a line: the markers, and right after a total said to be the one the list is in (`70个大中城市中，`). */
 function breakdownMarkers(p: Paragraph): { at: number; word: string }[] {
@@ -118,6 +133,9 @@ function breakdownMarkers(p: Paragraph): { at: number; word: string }[] {
     const tail = /^[^，,；;。]{0,8}中[，,：:]/.exec(p.doc.norm.slice(f.end, f.end + 12));
     if (f.total && tail) markers.push({ at: f.end - p.lineStart + tail[0].length - 1, word: '中' });
   }
+  // A sentence that opens on what it splits (`收案中，`, `年末户籍人口中，`, `本周所受理的市民诉求中，`).
+  OPENING_SPLIT.lastIndex = 0;
+  for (let m = OPENING_SPLIT.exec(p.norm); m; m = OPENING_SPLIT.exec(p.norm)) markers.push({ at: m.index + m[0].length - 2, word: m[1] + '中' });
   return markers.sort((a, b) => a.at - b.at);
 }
 
@@ -131,8 +149,8 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     const first = after[0];
     const nextAt = k + 1 < markers.length ? markers[k + 1].at : -1;
     // A count said to be a whole (`…组共22家`) opens no list of parts.
-    if (!first || /共|合计|总计/.test(first.before.replace(/累计/g, ''))) return;
-    const heading = !/^(?:其中|包括|分别为|中)$/.test(word);
+    if (!first || /共|合计|总计/.test(withoutSharedWords(first.before.replace(/累计/g, '')))) return;
+    const heading = !/^(?:其中|从中|包括|分别为|中)$/.test(word) && !word.endsWith('中');
     // The breakdown lives at the marker's depth: `375件（其中…74件）` lists inside the parentheses only.
     const depth = depthAt(p.norm, at);
     const firstVerb = verbOf(first.metric);
@@ -141,8 +159,14 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     // A heading of a split (`从性别构成看，`) splits the paragraph's whole, which may be several sentences back.
     const candidates = scopeBefore(p, first, heading ? p.statements.length : 1).filter((f) => f.figureStart < pos && isCount(f) && !f.negated && !otherPeriod(p, f) && f.depth <= depth);
     // A count just before the marker (`…来电8947个，其中转办2274件`) is its total, in a unit of the same family.
-    const adjacent = candidates[0] && /^[\s，,：:]*$/.test(p.doc.norm.slice(candidates[0].end, pos)) && sameFamily(candidates[0].unit, first.unit) ? candidates[0] : undefined;
-    const totals = candidates.filter((f) => f.unit === first.unit);
+    // (Also across a sentence end: `共接听532次。其中：政策咨询341件…`.)
+    // (A gloss of the unit in between is no word: `46983件（次），其中电话46908个`.)
+    const adjacent = candidates[0] && /^[\s，,：:。]*(?:[（(][^）)]{0,3}[）)][\s，,：:。]*)?$/.test(p.doc.norm.slice(candidates[0].end, pos)) && sameFamily(candidates[0].unit, first.unit) ? candidates[0] : undefined;
+    const exactUnit = candidates.filter((f) => f.unit === first.unit);
+    const sameUnit = exactUnit.length ? exactUnit : candidates.filter((f) => sameFamily(f.unit, first.unit));
+    // `收案中，一审案件…`: the total is the count of what the words before 中 name, else one of the usual.
+    const named = word.length > 2 && word.endsWith('中') ? wordsBeforeIn(word) : '';
+    const totals = (named ? sameUnit.filter((f) => f.hi >= first.lo && (f.metric.includes(named) || named.includes(f.metric.replace(/^[^\u4e00-\u9fff]+/, '')))) : []).concat(sameUnit.filter((f) => !named || f.hi >= first.lo));
     const head = first.metric.slice(-2);
     // The whole of a split is at least each part: the largest of its kind (or any) in the paragraph.
     const largest = (list: Figure[]) => list.reduce<Figure | undefined>((a, b) => (!a || b.value > a.value ? b : a), undefined);
@@ -167,16 +191,18 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
         skippedUnit = true;
         continue;
       }
-      if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || /共|合计|总计/.test(f.before.replace(/累计/g, '')))) break;
+      if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || /共|合计|总计/.test(withoutSharedWords(f.before.replace(/累计/g, ''))))) break;
       // A later step of the same work ends the list: 审结 after 受理, 办结 after 转办 are no parts of the total
       // (they are within the parts before them); other verbs (办理…, 参与…) may each name a part.
       if (parts.some((g) => laterStep(g, f))) break;
       // A clause with its own verb after parts that were only named (`…收入866万元，…68万元；完成…支出4093万元`)
       // says something else.
-      const v = verbOf(f.metric);
-      if (parts.length && v && v !== verbOf(total.metric) && parts.every((g) => verbOf(g.metric) === null)) break;
+      // (A verb inside a name, `行政处罚权事项`, is no clause of its own: the clause opens with its verb.)
+      if (parts.length && clauseVerb(f.metric) && parts.every((g) => clauseVerb(g.metric) === null)) break;
       // A category named again starts a second list (`上涨…持平…下降…；二手住宅…上涨…下降…`).
-      if (parts.length && PARTITIONS.some((members) => members.some((m) => (f.metric + f.after).includes(m) && parts.some((g) => (g.metric + g.after).includes(m))))) break;
+      // (The member a name holds is its longest: 不满意 is not 满意 named again, 非税收入 not 税收.)
+      // (Named again: the same member with the same words after it — 行政许可事项 and 行政处罚权事项 are two items.)
+      if (parts.length && PARTITIONS.some((members) => { const m = memberNamed(f.metric + f.after, members); return m !== null && parts.some((g) => memberNamed(g.metric + g.after, members) === m && sameAfter(f.metric + f.after, g.metric + g.after, m)); })) break;
       // Parts that already make up a partition (税收 and 非税) are the whole list, when what follows is another
       // item of a `；` list (`…；政府性基金预算收入…`), not one more member of theirs (`…、法律帮助804宗`).
       if (parts.length >= 2 && f.segment !== parts[parts.length - 1].segment && coversPartition(parts.map((g) => g.metric + g.after))) break;
@@ -220,6 +246,38 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
   }
   return out;
 }
+
+/** Two names go on alike after a member they share (`上涨的城市个数为`, `行政案件`). */
+function sameAfter(a: string, b: string, member: string): boolean {
+  const tail = (x: string) => x.slice(x.indexOf(member.replace(/^非/, '')) + member.replace(/^非/, '').length).slice(0, 2);
+  const [ta, tb] = [tail(a), tail(b)];
+  return ta === tb || ta === '' || tb === '' || !/[\u4e00-\u9fff]/.test(ta) || !/[\u4e00-\u9fff]/.test(tb) || ta[0] === tb[0];
+}
+
+/** The member of a partition a name holds: the longest one it contains (不满意, not 满意). */
+function memberNamed(name: string, members: string[]): string | null {
+  let best: string | null = null;
+  for (const m of members) if (name.includes(m) && (best === null || m.length > best.length)) best = m;
+  // 非税 names the complement of 税收: a member of its own.
+  if (best !== null && name.includes('非' + best.slice(0, 1))) return '非' + best;
+  return best;
+}
+
+/** The verb a clause opens with (`完成政府性基金支出` → 完成), not one inside a name (`污水处理费收入`). */
+function clauseVerb(metric: string): string | null {
+  const cached = clauseVerbCache.get(metric);
+  if (cached !== undefined) return cached;
+  const verb = CLAUSE_VERBS.find((v) => metric.startsWith(v) || metric.startsWith(v, 1)) ?? null;
+  // Bounded like verbOf's cache: metrics repeat within and across reports.
+  if (clauseVerbCache.size > 20000) clauseVerbCache.clear();
+  clauseVerbCache.set(metric, verb);
+  return verb;
+}
+
+const clauseVerbCache = new Map<string, string | null>();
+
+/** Verbs that open a clause of a report's figures, beyond the catalogue's acts (`完成…收入`, `实现…产值`). */
+const CLAUSE_VERBS = [...VERBS, '完成', '实现'];
 
 /** `part` counts a later step of the work `earlier` counts (审结 of 受理, 办结 of 转办): one is within the other. */
 function laterStep(earlier: Figure, part: Figure): boolean {
@@ -278,16 +336,48 @@ function complements(p: Paragraph, claimed: Set<Figure>): Relation[] {
   const out: Relation[] = [];
   for (const statement of p.statements) {
     statement.forEach((total, i) => {
-      if (!isCount(total) || claimed.has(total) || !total.total) return;
+      if (!isCount(total) || claimed.has(total)) return;
       const later = statement.slice(i + 1).filter((g) => isCount(g) && g.unit === total.unit && g.depth === total.depth && !claimed.has(g));
-      // Done: said so (已…), or counted by a closing verb (办结, 审结, 化解); not done: 未…, 正在办理, 办理中.
-      const done = later.find((g) => !g.negated && (g.done || CLOSING.test(verbOf(g.metric) ?? '')));
+      // Done: said so (已…, `320件已完成`), or counted by a closing verb (办结, 审结, 化解); not done: 未…, 正在办理, 办理中.
+      const done = later.find((g) => !g.negated && (g.done || /^\s*已/.test(g.after) || CLOSING.test(verbOf(g.metric) ?? '')));
+      // A whole the text does not call one (`受理省派工单2917件，已处理完毕2349件，正在办理658件`) is the count right before the pair.
+      if (!total.total && (!done || statement[i + 1] !== done || done.lo > total.hi || /其中|包括|分别/.test(p.doc.norm.slice(statementStartOffset(p, statement), total.figureStart)))) return;
       const notDone = later.find((g) => g !== done && (g.negated || /正在|在办|办理中/.test(g.before + g.after.slice(0, 4))));
       if (!done || !notDone) return;
       out.push(sumRelation(total, [done, notDone], true));
       claimed.add(total);
     });
   }
+  return out;
+}
+
+/**
+ * `受理热线工单506件。交办相关二级责任单位495件，县热线办直办11件`: counts right after a total, in its
+ * statement or the next, that name every member of a partition (直办 and 交办, 直接答复 and 转办) are parts
+ * of it, though no 其中 says so. Such a split may leave some out, so only parts that exceed the total are wrong.
+ */
+function partitionLists(p: Paragraph, claimed: Set<Figure>, existing: Relation[]): Relation[] {
+  const out: Relation[] = [];
+  if (!p.figures.some((f) => f.total)) return out;
+  const inRelation = new Set(existing.flatMap((r) => r.members));
+  p.figures.forEach((total, i) => {
+    // Only a count the text calls a whole (`共受理…506件`): a count among others is no total of the next ones.
+    if (!isCount(total) || !total.total || claimed.has(total) || inRelation.has(total) || otherPeriod(p, total)) return;
+    const k = p.statementOf.get(total)!;
+    const run: Figure[] = [];
+    for (let j = i + 1; j < p.figures.length; j++) {
+      const f = p.figures[j];
+      const s = p.statementOf.get(f)!;
+      if (s > k + 1) break;
+      if (!isCount(f)) continue;
+      if (!sameFamily(f.unit, total.unit) || otherPeriod(p, f) || f.depth !== total.depth || inRelation.has(f)) break;
+      run.push(f);
+      if (run.length >= 2 && coversPartition(run.map((g) => g.metric))) break;
+    }
+    if (run.length < 2 || !coversPartition(run.map((g) => g.metric)) || !run.every((g) => PARTITIONS.some((m) => m.some((x) => g.metric.includes(x))))) return;
+    claimed.add(total);
+    out.push(sumRelation(total, run, false));
+  });
   return out;
 }
 
@@ -317,10 +407,11 @@ function sumRelation(total: Figure, parts: Figure[], complete: boolean): Relatio
   return { kind: 'sum', anchor: total, members: parts, complete, holds, certain: true, computed, explanation, readings: [explanation], certainValue: null };
 }
 
-function subsetRelation(whole: Figure, part: Figure, certain: boolean): Relation {
-  const holds = part.lo <= whole.hi + EPSILON;
-  const explanation = `${formatNumber(part.value)} ${part.value <= whole.value ? '≤' : '>'} ${formatNumber(whole.value)} ${holds ? '✓' : '✗'}`;
-  return { kind: 'subset', anchor: whole, members: [part], complete: false, holds, certain, computed: part.value, explanation, readings: [explanation], certainValue: null };
+function subsetRelation(whole: Figure, part: Figure, certain: boolean, slack = 1): Relation {
+  const holds = part.lo <= whole.hi * slack + EPSILON;
+  const limit = slack === 1 ? formatNumber(whole.value) : `${formatNumber(whole.value)} × ${slack}`;
+  const explanation = `${formatNumber(part.value)} ${part.value <= whole.value * slack ? '≤' : '>'} ${limit} ${holds ? '✓' : '✗'}`;
+  return { kind: 'subset', anchor: whole, members: [part], complete: false, holds, certain, computed: part.value, explanation, readings: [explanation], certainValue: null, slack };
 }
 
 // ——— subsets by meaning: what was done cannot exceed what came in ———
@@ -342,14 +433,15 @@ function verbSubsets(p: Paragraph, existing: Relation[]): Relation[] {
         const part = statement[j];
         if (!isCount(part) || part.unit !== whole.unit || part.negated || otherPeriod(p, part)) continue;
         if (existing.some((r) => (r.anchor === whole && r.members.includes(part)) || (r.kind === 'sum' && r.members.includes(whole) && r.members.includes(part)))) continue;
-        const indicator = subsetIndicator(whole, part);
+        const found = subsetIndicator(whole, part);
         // A 共 before a list of clauses (`共接到…13件；接收…15件；…`) covers the list, not its first item.
-        if (!indicator || /[；;]/.test(p.doc.norm.slice(whole.end, part.figureStart))) continue;
+        if (!found || /[；;]/.test(p.doc.norm.slice(whole.end, part.figureStart))) continue;
         // The whole is one the text states as such (共, 累计, 合计), or, for a subset by definition (调解成功 of
-        // 受理调解), the count right before the part; a count among parallel counts is no whole of a later one.
+        // 受理调解; 审结 of 受理 with room for old cases), the count right before the part; a count among parallel
+        // counts is no whole of a later one.
         const adjacent = j === i + 1 || statement.slice(i + 1, j).every((g) => !isCount(g));
-        if (!whole.total && !(indicator.bounded && adjacent)) continue;
-        out.push(subsetRelation(whole, part, true));
+        if (!whole.total && !adjacent) continue;
+        out.push(subsetRelation(whole, part, true, found.slack));
         break;
       }
     }
@@ -358,17 +450,18 @@ function verbSubsets(p: Paragraph, existing: Relation[]): Relation[] {
 }
 
 /** An indicator that says `part` is a subset of `whole` by definition (纠错 of 审结, 败诉 of 审结, 办结 of a total 受理…). */
-function subsetIndicator(whole: Figure, part: Figure): Indicator | null {
+function subsetIndicator(whole: Figure, part: Figure): { indicator: Indicator; slack: number } | null {
   const w = verbOf(whole.metric);
   const v = verbOf(part.metric);
   if (!w || !v || w === v) return null;
+  let open: Indicator | null = null;
   for (const indicator of [...isNumeratorOfAny(part.metric)]) {
     if (!isBaseOf(indicator, whole.metric)) continue;
-    // Closing counts may exceed intake (old cases closed this year): only for what is said to be done.
-    if (!indicator.bounded && !part.done) continue;
-    return indicator;
+    // Closing counts may exceed intake (old cases closed this year), except what is said to be done of it.
+    if (indicator.bounded || part.done) return { indicator, slack: 1 };
+    open ??= indicator;
   }
-  return null;
+  return open ? { indicator: open, slack: CARRY_OVER_SLACK } : null;
 }
 
 function* isNumeratorOfAny(metric: string): Iterable<Indicator> {
@@ -380,12 +473,14 @@ function* isNumeratorOfAny(metric: string): Iterable<Indicator> {
 const RATE_SCALE = (f: Figure) => (f.permille ? 1000 : 100);
 
 /** A count the rate may be made of: its metric holds the rate's stem, or the indicator's numerator. */
-function numeratorCandidates(p: Paragraph, rate: Figure, stem: string, indicator: Indicator | null, otherStems: string[]): { figure: Figure; certain: boolean }[] {
-  const out: { figure: Figure; certain: boolean }[] = [];
+function numeratorCandidates(p: Paragraph, rate: Figure, stem: string, indicator: Indicator | null, otherStems: string[]): { figure: Figure; certain: boolean; own: boolean }[] {
+  const out: { figure: Figure; certain: boolean; own: boolean }[] = [];
   for (const f of scopeBefore(p, rate)) {
     // What was not done (`3件未化解`) is no numerator of the rate of what was; a numerator is stated near its rate
     // (in its `；` segment or the one before), not several items of a list away.
-    if (!isCount(f) || f.negated || otherPeriod(p, f) !== otherPeriod(p, rate)) continue;
+    // (Unless the catalogue's numerator says it: `27万件案件未再进入诉讼程序` is the 案结事了率's.)
+    const negationNamed = f.negated && indicator !== null && indicator.numerator.some((w) => /^[未不没]/.test(w) && (f.metric + f.after).includes(w));
+    if (!isCount(f) || (f.negated && !negationNamed) || otherPeriod(p, f) !== otherPeriod(p, rate)) continue;
     if (p.statementOf.get(f) === p.statementOf.get(rate) && f.segment < rate.segment - 1) continue;
     // What the count is of, written before it or after it (`有27万件案件未再进入诉讼程序`).
     const metric = f.metric + (f.after ? '|' + f.after : '');
@@ -397,9 +492,12 @@ function numeratorCandidates(p: Paragraph, rate: Figure, stem: string, indicator
     if (!own && !catalogue) continue;
     // A more specific rate of the same paragraph claims this count (按时结案 is the 按时结案率's, not the 结案率's).
     const claimedByOther = otherStems.some((s) => s.length > stem.length && s.includes(stem) && metric.includes(s));
-    out.push({ figure: f, certain: !claimedByOther && (own || catalogue) });
+    out.push({ figure: f, certain: !claimedByOther && (own || catalogue), own });
   }
-  return out;
+  // A count named by the rate's own words (综合办结 for 综合办结率) is its numerator; other counts of the act
+  // (在线办结) are not readings of it.
+  const owned = stem.length >= 3 ? out.filter((x) => x.own) : [];
+  return owned.length ? owned : out;
 }
 
 function rates(p: Paragraph, sums: Relation[]): Relation[] {
@@ -422,18 +520,20 @@ function rates(p: Paragraph, sums: Relation[]): Relation[] {
         (d) =>
           d !== num &&
           isCount(d) &&
-          d.unit === num.unit &&
+          sameFamily(d.unit, num.unit) &&
           otherPeriod(p, d) === otherPeriod(p, num) &&
           !numerators.some((n) => n.figure === d) &&
           (!indicator?.bounded || d.hi >= num.lo - EPSILON) &&
           // A part of the numerator's own breakdown is no base of it.
           wholes.get(d) !== num &&
           // Across a `；` the items of a list are apart: a base there must be a whole the text states.
-          (d.segment === num.segment || d.segment === rate.segment || d.total || [...wholes.values()].includes(d)),
+          (d.segment === num.segment || d.segment === rate.segment || d.total || [...wholes.values()].includes(d) || (indicator !== null && isBaseOf(indicator, d.metric) && p.statementOf.get(d) !== p.statementOf.get(rate))),
       );
       for (const den of dens) {
         const q = ratio(num, den, RATE_SCALE(rate));
         if (!q) continue;
+        // A base the text gives only at a point of the period (年末人口 for a 出生率 of the year's average population).
+        if (indicator?.baseSlack) [q[0], q[1]] = [q[0] / (1 + indicator.baseSlack), q[1] / (1 - indicator.baseSlack)];
         // A base is certain when the catalogue names it, or when the text makes it the whole (共…, or the total of a
         // breakdown the numerator is part of); the only count around is not enough for a rate the catalogue lacks
         // (出生人口 is no base of a 死亡率).
@@ -500,6 +600,8 @@ function sharePart(p: Paragraph, share: Figure): Figure | undefined {
     if (named) return named;
   }
   const near = scopeBefore(p, share, 0).find((f) => f.role !== 'base' && !f.range && f.clause >= share.clause - 1 && !f.percent && !f.permille);
+  // `4598个调解委员会，其中一类占88.5%`: the count before 其中 is the whole the share is of, not its part.
+  if (near && /其中|包括|分别/.test(p.doc.norm.slice(near.end, share.figureStart))) return undefined;
   return near && isCount(near) ? near : undefined;
 }
 
@@ -515,7 +617,10 @@ function shares(p: Paragraph): Relation[] {
     const wholeName = share.name.replace(/的$/, '');
     // `占年初预算10065万元的43.2%`: the whole is written in the share's own clause.
     const inClause = p.figures.find((f) => f.role === 'base' && f.clause === share.clause && f.line === share.line && f.index < share.index);
-    if (!inClause && REGION_WHOLE.test(wholeName) && !/总数|总量/.test(wholeName)) continue;
+    // `占全市的X%` is of a whole the text need not give, unless it names a count of the text (`占全国就业人员比重`).
+    const regionCore = wholeName.replace(REGION_WHOLE, '').replace(/(?:的)?(?:比重|比例)$/, '');
+    const regionNamed = regionCore.length >= 2 && scopeBefore(p, part).some((f) => isCount(f) && f !== part && f.metric.replace(REGION_WHOLE, '').endsWith(regionCore));
+    if (!inClause && REGION_WHOLE.test(wholeName) && !/总数|总量/.test(wholeName) && !regionNamed) continue;
     const candidates = inClause
       ? [inClause]
       : scopeBefore(p, part).filter((f) => isCount(f) && f !== part && !parts.has(f) && f.unit === part.unit && f.hi >= part.lo - EPSILON && otherPeriod(p, f) === otherPeriod(p, part));
@@ -562,10 +667,14 @@ function shareSets(p: Paragraph): Relation[] {
     // Shares of one whole: a share is of the generic whole (占…总数, 占比) or of no stated whole.
     const all = statement.filter(
       (f) =>
-        (f.role === 'share' || (f.role === 'rate' && /满意率|满意度/.test(f.name))) &&
         !f.range &&
-        (GENERIC_WHOLE.test(f.name.replace(/的$/, '').replace(/^(?:案件|各类|群众|诉求|问题)/, '')) || /总数|总量|总额|总计/.test(f.name)),
+        ((f.role === 'rate' && /满意率|满意度/.test(f.name)) ||
+          (f.role === 'share' && (GENERIC_WHOLE.test(f.name.replace(/的$/, '').replace(/^(?:案件|各类|群众|诉求|问题)/, '')) || /总数|总量|总额|总计/.test(f.name)))),
     );
+    // The rest named after the list without 占 (`…表扬类占0.13%，其他类0.01%`) is its last member.
+    const last = all[all.length - 1];
+    const rest = last && statement.find((f) => f.index > last.index && f.role === 'percent' && !f.range && /^(?:其他|其它|其余|剩余)/.test(f.metric));
+    if (rest && statement.every((f) => f.index <= last.index || f.index >= rest.index || !(f.percent || f.permille))) all.push(rest);
     if (all.length < 2) continue;
     // What each share is of: the words between the share before it (or the statement's start) and it.
     const labelOf = (list: Figure[], i: number) => p.doc.norm.slice(i === 0 ? statementStartOffset(p, statement) : list[i - 1].end, list[i].figureStart);
@@ -590,6 +699,122 @@ function shareSets(p: Paragraph): Relation[] {
     const holds = sum > 100 - units - EPSILON && sum <= 100 + units / 2 + EPSILON;
     const explanation = `${list.map((f) => formatNumber(f.value, f.decimals)).join('% + ')}% = ${formatNumber(sum, 2)}%，应为 100% ${holds ? '✓' : '✗'}`;
     out.push({ kind: 'shares', anchor: list[0], members: list, complete: true, holds, certain: true, computed: sum, explanation, readings: [explanation], certainValue: null });
+  }
+  return out;
+}
+
+/**
+ * Shares stated beside their own counts, of one whole the text does not give (`投诉类301件，占总量的60.56%；
+ * 咨询类120件，占总量的24.14%`): each count over its share gives the whole, and all must give the same one
+ * within their rounding. Shares of one whole: the same named whole, or 占比 / a bare 占 / 占总数 after it.
+ */
+function impliedWholes(p: Paragraph): Relation[] {
+  const out: Relation[] = [];
+  for (const statement of p.statements) {
+    const groups = new Map<string, { share: Figure; part: Figure; lo: number; hi: number }[]>();
+    const used = new Set<Figure>();
+    let key = '';
+    for (const share of statement) {
+      if (share.role !== 'share' || share.range || share.permille) continue;
+      // A whole written in the share's own clause (`占年初预算10065万元的43.2%`) is checked as such.
+      if (statement.some((f) => f.role === 'base' && f.clause === share.clause && f.index < share.index)) continue;
+      const name = share.name.replace(/的$/, '').replace(/(?:总数|总量|总额|总计)$/, '');
+      key = name && !GENERIC_WHOLE.test(name) ? name : key || '总';
+      const part = sharePart(p, share);
+      if (!part || used.has(part) || !isCount(part) || otherPeriod(p, part)) continue;
+      // `4598个调解委员会，其中一类占88.5%`: the count before 其中 is the whole, not the share's part.
+      if (/其中|包括|分别/.test(p.doc.norm.slice(part.end, share.figureStart))) continue;
+      used.add(part);
+      // Writers nudge a share by one unit so that a list adds to 100%: one unit more either way.
+      const u = 10 ** -share.decimals;
+      const [slo, shi] = part.approx ? statedInterval(share, true) : [share.value - u, share.value + 1.5 * u];
+      if (slo <= 0) continue;
+      const list = groups.get(key) ?? [];
+      list.push({ share, part, lo: (part.lo * 100) / shi, hi: (part.hi * 100) / slo });
+      groups.set(key, list);
+    }
+    for (const list of groups.values()) {
+      if (list.length < 2 || list.some((x) => x.part.unit !== list[0].part.unit)) continue;
+      const meet = (xs: typeof list) => Math.max(...xs.map((x) => x.lo)) <= Math.min(...xs.map((x) => x.hi)) + EPSILON;
+      if (meet(list)) continue;
+      // The share the others agree without: the one to blame (else the first).
+      const odd = list.length >= 3 ? list.find((x) => meet(list.filter((y) => y !== x))) : undefined;
+      const anchor = odd ?? list[list.length - 1];
+      const others = list.filter((x) => x !== anchor);
+      const whole = others.reduce((n, x) => n + (x.part.value * 100) / x.share.value, 0) / others.length;
+      const line = (x: (typeof list)[number]) => `${formatNumber(x.part.value)} ÷ ${formatNumber(x.share.value, x.share.decimals)}% = ${formatNumber((x.part.value * 100) / x.share.value, 1)}`;
+      const explanation = `${list.map(line).join('；')}：各项推出的整体不一致 ✗`;
+      out.push({ kind: 'shares', anchor: anchor.share, members: list.map((x) => x.share), complete: false, holds: false, certain: true, computed: (anchor.part.value * 100) / whole, explanation, readings: list.map(line), certainValue: null });
+    }
+  }
+  return out;
+}
+
+// `三次产业结构为6.01:55.04:38.95`, `三次产业比例由上年的13.72∶46.43∶39.85调整为12.36∶48.34∶39.3`: a split of a
+// whole written as a ratio of three or more members, each a percentage of it.
+const RATIO = /(?<![\d.])\d{1,3}(?:\.\d+)?(?:\s*[:：∶]\s*\d{1,3}(?:\.\d+)?){2,}(?![\d.])/g;
+const RATIO_HINT = /\d\s*[:：∶]\s*\d/;
+const RATIO_LEAD = /(?:产业|结构|构成|比例|比重)[^。；;]{0,16}$/;
+
+/** A member of a written ratio as a figure of its own (the quantities leave ratios out). */
+function ratioMember(line: number, start: number, literal: string): Figure {
+  const value = Number(literal);
+  const decimals = literal.includes('.') ? literal.length - literal.indexOf('.') - 1 : 0;
+  const step = 10 ** -decimals;
+  return {
+    index: -1,
+    line,
+    statement: -1,
+    depth: 0,
+    before: '',
+    after: '',
+    clause: 0,
+    segment: 0,
+    start,
+    end: start + literal.length,
+    figureStart: start,
+    figureEnd: start + literal.length,
+    value,
+    lo: value - step / 2,
+    hi: value + step,
+    step,
+    approx: false,
+    percent: true,
+    permille: false,
+    decimals,
+    unit: '%',
+    chinese: false,
+    range: false,
+    role: 'share',
+    metric: '',
+    name: '',
+    total: false,
+    negated: false,
+    done: false,
+    direction: null,
+    previousPeriod: false,
+    year: null,
+  };
+}
+
+/** Ratios that split a whole (三次产业结构): their members add to 100 within their rounding. */
+function ratioSplits(doc: ReportDocument, line: number): Relation[] {
+  const out: Relation[] = [];
+  const { norm, start: lineStart } = doc.lines[line];
+  if (!/[:：∶]/.test(norm)) return out;
+  RATIO.lastIndex = 0;
+  for (let m = RATIO.exec(norm); m; m = RATIO.exec(norm)) {
+    if (!RATIO_LEAD.test(norm.slice(Math.max(0, m.index - 24), m.index)) || /性别/.test(norm.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const members: Figure[] = [];
+    const part = /\d+(?:\.\d+)?/g;
+    for (let n = part.exec(m[0]); n; n = part.exec(m[0])) members.push(ratioMember(line, lineStart + m.index + n.index, n[0]));
+    const sum = members.reduce((n, f) => n + f.value, 0);
+    // Members far short of 100 are no percentages (`1:2:3`); a slip may push them past it, by any amount.
+    if (sum < 50) continue;
+    const units = members.reduce((n, f) => n + 10 ** -f.decimals, 0);
+    const holds = sum > 100 - units - EPSILON && sum <= 100 + units / 2 + EPSILON;
+    const explanation = `${members.map((f) => formatNumber(f.value, f.decimals)).join(' + ')} = ${formatNumber(sum, 2)}，各项之和应为 100 ${holds ? '✓' : '✗'}`;
+    out.push({ kind: 'shares', anchor: members[0], members, complete: true, holds, certain: true, computed: sum, explanation, readings: [explanation], certainValue: null });
   }
   return out;
 }
@@ -648,7 +873,8 @@ function changes(p: Paragraph): Relation[] {
       if (g === current || !unitFits(f, g) || g.role !== current.role) continue;
       const earlier = (otherPeriod(p, g) && !otherPeriod(p, current)) || (g.year !== null && current.year !== null && g.year < current.year);
       if (!earlier || (pair && g === pair.from) || /不含|不包括|旧存|结转|除去|扣除/.test(g.before)) continue;
-      const sameMetric = verbOf(g.metric) === verbOf(current.metric) || g.metric === current.metric || g.depth > current.depth;
+      // (`比2014年的1124件增加60%`: the figure the change is measured from, in the change's own clause.)
+      const sameMetric = verbOf(g.metric) === verbOf(current.metric) || g.metric === current.metric || g.depth > current.depth || (g.previousPeriod && g.clause === f.clause && g.line === f.line);
       readings.push({ previous: [g.lo, g.hi], label: formatNumber(g.value), certain: sameMetric });
     }
     // A growth and a difference stated for the same figure imply last year's: `262件，同比下降2.60%，同比减少7件`.
@@ -762,8 +988,12 @@ function averages(p: Paragraph): Relation[] {
   for (const a of p.figures) {
     // `12.4万名员额法官，新收案数1229.5万件，人均新收案件99.2件`: a total over the people the statement counts.
     if (a.role === 'average' && /^(?:人均|户均)$/.test(a.name)) {
-      const scope = scopeBefore(p, a, 0);
-      const totals = scope.filter((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g));
+      // (The total may close the statement before: `共受理案件1458.6万件。…约12万名员额法官，人均受理案件121.4件`.)
+      const scope = scopeBefore(p, a, 1);
+      // (Not a bound each of several passes: `3省法院新收案数均超100万件`.)
+      let totals = scope.filter((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g) && !/均\s*(?:超过?|逾|达|在|为)?$|(?:超过?|逾)$/.test(g.before));
+      // `受理1458.6万件，结案888.7万件…人均受理案件121.4件`: the total of the same act.
+      if (totals.length > 1) totals = totals.filter((g) => verbOf(g.metric) !== null && verbOf(g.metric) === verbOf(a.metric));
       const heads = scope.filter((g) => isCount(g) && (a.name === '人均' ? /^(?:人|名)$/.test(g.unit) : g.unit === '户') && !otherPeriod(p, g));
       if (totals.length !== 1 || heads.length !== 1) continue;
       const [total, head] = [totals[0], heads[0]];
@@ -772,6 +1002,24 @@ function averages(p: Paragraph): Relation[] {
       const ok = agrees(a, lo, hi, total.approx || head.approx);
       const describe = `${formatNumber(total.value)} ÷ ${formatNumber(head.value)} = ${formatNumber(total.value / head.value, Math.max(2, a.decimals + 1))}，文中${a.name} ${formatNumber(a.value, a.decimals)} ${ok ? '✓' : '✗'}`;
       out.push({ kind: 'average', anchor: a, members: [total, head], complete: true, holds: ok, certain: true, computed: total.value / head.value, explanation: describe, readings: [describe], certainValue: null });
+      continue;
+    }
+    // `通话时长7045分钟，平均通话时长6.4分钟`: a total of time or money over one of the counts before it.
+    if (a.role === 'average' && a.name === '平均' && PER_ITEM_UNITS.has(a.unit)) {
+      const scope = scopeBefore(p, a, 0);
+      const totals = scope.filter((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g));
+      const counts = scope.filter((g) => isCount(g) && COUNT_FAMILY.has(g.unit) && !otherPeriod(p, g));
+      if (totals.length !== 1 || counts.length === 0) continue;
+      const total = totals[0];
+      const readings = counts.map((c) => {
+        const lo = total.lo / c.hi;
+        const hi = total.hi / Math.max(c.lo, EPSILON);
+        return { c, ok: agrees(a, lo, hi, total.approx || c.approx) };
+      });
+      const good = readings.find((x) => x.ok);
+      const shown = good ?? readings[0];
+      const describe = (x: (typeof readings)[number]) => `${formatNumber(total.value)} ÷ ${formatNumber(x.c.value)} = ${formatNumber(total.value / x.c.value, Math.max(2, a.decimals + 1))}（${x.c.metric || '?'}），文中平均 ${formatNumber(a.value, a.decimals)} ${x.ok ? '✓' : '✗'}`;
+      out.push({ kind: 'average', anchor: a, members: [total, shown.c], complete: true, holds: !!good, certain: true, computed: total.value / shown.c.value, explanation: describe(shown), readings: readings.map(describe), certainValue: null });
       continue;
     }
     if (a.role !== 'average' || !/^(?:日均|平均每[天日])$/.test(a.name)) continue;
@@ -793,6 +1041,38 @@ function averages(p: Paragraph): Relation[] {
   return out;
 }
 
+/** Units of what an average per item is of: time and money (`平均通话时长6.4分钟`, `平均每件…万元`). */
+const PER_ITEM_UNITS = new Set(['分钟', '小时', '元', '万元', '天']);
+
+// ——— rates that are the difference of two others (data/indicators.json `differences`) ———
+
+/** `人口自然增长率` = `出生率` − `死亡率`: each as stated, within the rounding of the three. */
+function rateDifferences(p: Paragraph): Relation[] {
+  const out: Relation[] = [];
+  const rates = p.figures.filter((f) => (f.role === 'rate' || f.role === 'percent') && (f.percent || f.permille) && !otherPeriod(p, f));
+  // A rate's name, also where a minus sign left it read as a bare percentage (`自然增长率为-0.60‰`).
+  const nameOf = (f: Figure) => f.name || f.metric.replace(/(?:为|是|达)?\s*[-−－]?$/, '');
+  for (const d of DIFFERENCES) {
+    const find = (names: string[]) => rates.filter((f) => names.some((n) => nameOf(f).endsWith(n)));
+    const [result, minuend, subtrahend] = [find(d.result), find(d.minuend), find(d.subtrahend)];
+    if (result.length !== 1 || minuend.length !== 1 || subtrahend.length !== 1) continue;
+    const [r, a, b] = [result[0], minuend[0], subtrahend[0]];
+    if (r.permille !== a.permille || a.permille !== b.permille || r.index < Math.max(a.index, b.index)) continue;
+    const u = (f: Figure) => 10 ** -f.decimals;
+    const signed = (f: Figure) => (/[-−－]/.test(p.doc.norm[f.figureStart - 1] ?? '') ? -f.value : f.value);
+    const [rv, av, bv] = [signed(r), signed(a), signed(b)];
+    const computed = av - bv;
+    // Each stated rate rounded or truncated (toward zero): the true difference lies within their units either way.
+    const lo = av - u(a) - (bv + u(b));
+    const hi = av + u(a) - (bv - u(b));
+    const holds = hi >= rv - u(r) - EPSILON && lo <= rv + u(r) + EPSILON;
+    const sign = r.permille ? '‰' : '%';
+    const explanation = `${formatNumber(av, a.decimals)}${sign} − ${formatNumber(bv, b.decimals)}${sign} = ${formatNumber(computed, Math.max(a.decimals, b.decimals))}${sign}，文中${nameOf(r)} ${formatNumber(rv, r.decimals)}${sign} ${holds ? '✓' : '✗'}`;
+    out.push({ kind: 'difference', anchor: r, members: [a, b], complete: true, holds, certain: true, computed, explanation, readings: [explanation], certainValue: null });
+  }
+  return out;
+}
+
 function yearOfText(text: string): number | null {
   const m = /((?:19|20)\d{2})\s*年/.exec(text);
   return m ? Number(m[1]) : null;
@@ -808,6 +1088,8 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
     if (list) list.push(f);
     else byLine.set(f.line, [f]);
   }
+  // Ratios that split a whole are no figures of the quantities (a line may hold nothing else).
+  for (let line = 0; line < doc.lineCount; line++) if (RATIO_HINT.test(doc.lines[line].norm)) relations.push(...ratioSplits(doc, line));
   for (const [line, all] of byLine) {
     if (all.length < 2) continue;
     const years = all.map((f) => f.year).filter((y): y is number => y !== null);
@@ -826,8 +1108,9 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
     p.statements.forEach((s, k) => s.forEach((f) => p.statementOf.set(f, k)));
     if (p.figures.length < 2) continue;
     const claimed = new Set<Figure>();
-    const sums = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
-    relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...changes(p), ...averages(p));
+    const found = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
+    const sums = [...found, ...partitionLists(p, claimed, found)];
+    relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...impliedWholes(p), ...changes(p), ...averages(p), ...rateDifferences(p));
   }
   return relations;
 }

@@ -10,6 +10,11 @@ export const growthMismatch: Rule = {
   check(ctx) {
     const findings: RawFinding[] = [];
     for (const r of failedRelations(ctx, ['growth', 'difference'])) {
+      // A rate that is the difference of two others (自然增长率 = 出生率 − 死亡率).
+      if (r.kind === 'difference' && r.members.every((m) => m.percent || m.permille)) {
+        findings.push(findingAt(r, `比率与其两项之差不一致：${r.explanation}`));
+        continue;
+      }
       const what = r.kind === 'growth' ? '增幅' : '增减数';
       findings.push(findingAt(r, `${what}与前后两年的数字不一致：${r.explanation}${otherReadings(r)}`));
     }

@@ -18,6 +18,7 @@ import { rateOver100 } from './rate-over-100';
 import { repeatedFigure } from './repeated-figure';
 import { planYear } from './plan-year';
 import { blankNumber } from './blank-number';
+import { templateLeftover } from './template-leftover';
 import { regionMismatch } from './region-mismatch';
 import { yearMismatch } from './year-mismatch';
 import { periodMismatch } from './period-mismatch';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   sectionOrder,
   placeholder,
   blankNumber,
+  templateLeftover,
   rateMismatch,
   shareMismatch,
   sumMismatch,

@@ -15,7 +15,10 @@ export const partExceedsTotal: Rule = {
       findings.push({
         start: part.start,
         end: part.end,
-        message: `部分大于整体：“${part.metric.slice(-8) || '部分'}”${written(ctx, part)}，多于“${whole.metric.slice(-8) || '整体'}”${written(ctx, whole)}`,
+        message:
+          (r.slack ?? 1) > 1
+            ? `“${part.metric.slice(-8) || '部分'}”${written(ctx, part)}超过“${whole.metric.slice(-8) || '整体'}”${written(ctx, whole)}的 ${r.slack} 倍：结转的旧案也难以解释，请核对数字`
+            : `部分大于整体：“${part.metric.slice(-8) || '部分'}”${written(ctx, part)}，多于“${whole.metric.slice(-8) || '整体'}”${written(ctx, whole)}`,
       });
     }
     return findings;

@@ -14,7 +14,7 @@ export const shareMismatch: Rule = {
     const findings: RawFinding[] = [];
     for (const r of failedRelations(ctx, ['share', 'shares'])) {
       if (r.kind === 'shares') {
-        findings.push(findingAt(r, `列全的各项占比相加不等于 100%：${r.explanation}`));
+        findings.push(findingAt(r, r.complete ? `列全的各项占比相加不等于 100%：${r.explanation}` : `各项数字除以各自占比，得出的整体不一致：${r.explanation}`));
         continue;
       }
       const p = r.anchor;

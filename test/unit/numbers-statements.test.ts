@@ -1,0 +1,152 @@
+// The statement model on short excerpts: what links a breakdown to its total,
+// which counts a rate is made of, when shares, ratios, averages and changes are
+// checked — each a consistent sentence kept quiet and its one-figure slip caught.
+import { describe, expect, it } from 'vitest';
+import { analyze, type AnalyzeOptions } from '../../server/src/analysis';
+
+const plain: AnalyzeOptions = { format: 'plain' };
+const numberRules = new Set(['rate-mismatch', 'share-mismatch', 'sum-mismatch', 'part-exceeds-total', 'growth-mismatch', 'points-mismatch', 'average-mismatch', 'rate-over-100', 'repeated-figure']);
+const flags = (text: string) =>
+  analyze(text, plain)
+    .findings.filter((f) => numberRules.has(f.rule))
+    .map((f) => `${f.rule}: ${f.message}`);
+
+/** The consistent sentence is quiet; the slip gets a finding of the rule named. */
+function quietThenCaught(consistent: string, slip: string, ruleId: string): string[] {
+  expect(flags(consistent)).toEqual([]);
+  const found = flags(slip);
+  expect(found.some((f) => f.startsWith(ruleId + ':'))).toBe(true);
+  return found;
+}
+
+describe('breakdowns', () => {
+  it('reads a partition whose members contain one another (满意 and 不满意, 税收 and 非税收入) as one list', () => {
+    quietThenCaught('办理交办重要来电10件，其中满意7件，不满意3件。', '办理交办重要来电60件，其中满意7件，不满意3件。', 'sum-mismatch');
+    quietThenCaught(
+      '上半年，全市一般公共预算收入1144.4亿元，同比增长6.3%。其中：地方税收收入865.4亿元，同比增长2.8%；非税收入279亿元，同比增长18.8%。',
+      '上半年，全市一般公共预算收入1147.4亿元，同比增长6.3%。其中：地方税收收入865.4亿元，同比增长2.8%；非税收入279亿元，同比增长18.8%。',
+      'sum-mismatch',
+    );
+  });
+
+  it('takes 市级一般公共预算支出 for a part (共 in 公共 marks no total)', () => {
+    quietThenCaught(
+      '全市一般公共预算支出503.4亿元。其中，市级一般公共预算支出118.3亿元；区市一般公共预算支出385.1亿元。',
+      '全市一般公共预算支出503.4亿元。其中，市级一般公共预算支出418.3亿元；区市一般公共预算支出385.1亿元。',
+      'sum-mismatch',
+    );
+  });
+
+  it('opens a breakdown on 收案中， and 工单分类：, and links 。其中 to the count just before it in a unit of its family', () => {
+    quietThenCaught(
+      '全省法院新收各类刑事案件24 064件；审结24 083件。收案中，一审案件21 503件；二审案件2 395件；再审案件166件。',
+      '全省法院新收各类刑事案件24 064件；审结24 083件。收案中，一审案件21 503件；二审案件2 935件；再审案件166件。',
+      'sum-mismatch',
+    );
+    quietThenCaught(
+      '2017年3月，共办理热线工单2495件。工单分类：求决类1878件、咨询类267件、揭发控告类87件、意见建议类53件、其他类210件。',
+      '2017年3月，共办理热线工单2495件。工单分类：求决类1878件、咨询类261件、揭发控告类87件、意见建议类53件、其他类210件。',
+      'sum-mismatch',
+    );
+    quietThenCaught('上班期间共接听532次。其中：政策咨询341件，举报投诉61件，求决11件，申诉2件，其他117件。', '上班期间共接听532次。其中：政策咨询341件，举报投诉61件，求决11件，申诉2件，其他171件。', 'sum-mismatch');
+  });
+
+  it('ends a list of named parts at a clause that opens with its own verb, not at a verb inside a name', () => {
+    expect(flags('全县完成政府性基金收入969万元，其中国有土地使用权出让收入866万元，城市基础设施配套费收入35万元，污水处理费收入68万元；完成政府性基金支出4093万元。')).toEqual([]);
+    quietThenCaught('集中行使行政权力事项1525项，其中行政许可事项203项，行政处罚权事项1322项。', '集中行使行政权力事项1522项，其中行政许可事项203项，行政处罚权事项1322项。', 'sum-mismatch');
+  });
+
+  it('reads counts that name both ways of handling (直办 and 交办) after a total as its parts, and only their excess as wrong', () => {
+    quietThenCaught('本周共受理热线工单506件，比上周增长20.48%。交办相关二级责任单位495件，县热线办直办11件。', '本周共受理热线工单506件，比上周增长20.48%。交办相关二级责任单位945件，县热线办直办11件。', 'sum-mismatch');
+    // A split that may leave some out: falling short is not wrong, and a count among others is no total.
+    expect(flags('本周共受理热线工单560件。交办相关二级责任单位495件，县热线办直办11件。')).toEqual([]);
+    expect(flags('自然资源类81件，城市管理类64件，农业农村类45件。')).toEqual([]);
+  });
+
+  it('reads a done and an in-progress count as the whole of the count right before them', () => {
+    quietThenCaught('受理省派工单2917件，已处理完毕2349件，正在办理568件。', '受理省派工单4917件，已处理完毕2349件，正在办理568件。', 'sum-mismatch');
+    quietThenCaught('重点督办事项共有375件，有320件已完成，55件正在有序推进中。', '重点督办事项共有735件，有320件已完成，55件正在有序推进中。', 'sum-mismatch');
+  });
+});
+
+describe('subsets by meaning', () => {
+  it('lets closings exceed intake by carried-over cases, but not past half again', () => {
+    expect(flags('上海法院共受理一审行政案件1990件，审结2083件。')).toEqual([]);
+    const found = quietThenCaught('上海法院共受理一审行政案件1990件，审结1983件。', '上海法院共受理一审行政案件1990件，审结9183件。', 'part-exceeds-total');
+    expect(found.join()).toContain('1.5 倍');
+  });
+});
+
+describe('rates', () => {
+  it('takes the count named by the rate itself (综合办结 for 综合办结率) and 有效工单 as its base', () => {
+    quietThenCaught(
+      '形成有效工单11171件，转派各成员单位4898件，在线办结数6273件，综合办结数为11163件，综合办结率达99.93%。',
+      '形成有效工单11711件，转派各成员单位4898件，在线办结数6273件，综合办结数为11163件，综合办结率达99.93%。',
+      'rate-mismatch',
+    );
+  });
+
+  it('counts 未再进入诉讼程序 for 案结事了率 and names a count glossed in parentheses by the words before them', () => {
+    quietThenCaught(
+      '全国各级行政复议机构新收案件38.5万件，办结35.2万件。经行政复议后，有27万件案件未再进入诉讼程序，案结事了率达76.8%。',
+      '全国各级行政复议机构新收案件38.5万件，办结35.2万件。经行政复议后，有27万件案件未再进入诉讼程序，案结事了率达71.8%。',
+      'rate-mismatch',
+    );
+    quietThenCaught(
+      '北京市共审结行政复议案件12195件，直接纠错（包括撤销、确认违法、变更和责令履行）1639件，直接纠错率13.4%。',
+      '北京市共审结行政复议案件12195件，直接纠错（包括撤销、确认违法、变更和责令履行）1693件，直接纠错率13.4%。',
+      'rate-mismatch',
+    );
+  });
+
+  it('checks 出生率 and 死亡率 against the population with room for the year’s average, and 自然增长率 as their difference', () => {
+    quietThenCaught(
+      '年末全国人口141175万人。全年出生人口956万人，出生率为6.77‰；死亡人口1041万人，死亡率为7.37‰；自然增长率为-0.60‰。',
+      '年末全国人口141175万人。全年出生人口956万人，出生率为7.67‰；死亡人口1041万人，死亡率为7.37‰；自然增长率为-0.60‰。',
+      'rate-mismatch',
+    );
+    quietThenCaught(
+      '全年出生人口1062万人，人口出生率为7.52‰；死亡人口1014万人，人口死亡率为7.18‰；人口自然增长率为0.34‰。',
+      '全年出生人口1062万人，人口出生率为7.52‰；死亡人口1014万人，人口死亡率为7.18‰；人口自然增长率为0.74‰。',
+      'growth-mismatch',
+    );
+  });
+});
+
+describe('shares', () => {
+  it('requires shares beside their own counts to give one whole', () => {
+    quietThenCaught(
+      '从诉求类型来看，投诉类301件，占总量的60.56%；咨询类120件，占总量的24.14%；建议类44件，占总量的8.85%；求助类31件，占总量的6.24%；无效类1件，占总量的0.20%。',
+      '从诉求类型来看，投诉类301件，占总量的60.56%；咨询类120件，占总量的24.14%；建议类44件，占总量的8.85%；求助类31件，占总量的6.24%；无效类1件，占总量的0.02%。',
+      'share-mismatch',
+    );
+    // Shares nudged by one unit to add up to 100% are no slip.
+    expect(flags('投诉类826件，占总量的52.84%；咨询类211件，占总量13.5%；求助类415件，占总量26.56%；建议类47件，占总量的3%。')).toEqual([]);
+  });
+
+  it('checks a ratio that splits a whole (三次产业结构) and 满意/基本满意/不满意 rates to add to 100', () => {
+    quietThenCaught('全年实现地区生产总值1605.1亿元。三次产业结构为13.0:58.6:28.4。', '全年实现地区生产总值1605.1亿元。三次产业结构为13.0:58.6:24.8。', 'share-mismatch');
+    expect(flags('全区男女性别比例为92.1:100。')).toEqual([]);
+    quietThenCaught('该市平均满意率为95.95%，基本满意率为3.77%；不满意率为0.28%。', '该市平均满意率为95.95%，基本满意率为7.37%；不满意率为0.28%。', 'share-mismatch');
+  });
+
+  it('takes a share of 全国就业人员 for one of the count the text names', () => {
+    quietThenCaught('年末全国就业人员73351万人，其中城镇就业人员45931万人，占全国就业人员比重为62.6%。', '年末全国就业人员73051万人，其中城镇就业人员45931万人，占全国就业人员比重为62.6%。', 'share-mismatch');
+  });
+});
+
+describe('changes and averages', () => {
+  it('reads the figure after 比2014年的 or 比去年 as the one a change is measured from', () => {
+    quietThenCaught('2015年行政机关败诉案件1803件，比2014年的1124件增加60%。', '2015年行政机关败诉案件1803件，比2014年的1024件增加60%。', 'growth-mismatch');
+    expect(flags('全省法院审判执行收案78.14万件，比去年90.78万件减少12.64万件，降幅13.9%。')).toEqual([]);
+  });
+
+  it('checks an average time per call and 人均 over the total of the same act', () => {
+    quietThenCaught('人工接听总量1095通，通话时长7045分钟，平均通话时长6.4分钟。', '人工接听总量1095通，通话时长7045分钟，平均通话时长4.6分钟。', 'average-mismatch');
+    quietThenCaught(
+      '全国法院共受理案件1458.6万件，结案888.7万件。全国共计约12万名员额法官，人均受理案件121.4件。',
+      '全国法院共受理案件1458.6万件，结案888.7万件。全国共计约12万名员额法官，人均受理案件211.4件。',
+      'average-mismatch',
+    );
+  });
+});
