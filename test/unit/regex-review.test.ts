@@ -25,6 +25,7 @@ const REVIEWED: Record<string, string> = {
 
 /** `file|expression` of patterns built at run time, with the review of their shape. */
 const DYNAMIC_REVIEWED: Record<string, string> = {
+  "server/src/analysis/rules/template-leftover.ts|new RegExp(`[xXＸ×](?=${MEASURE}|名)`, 'g')": 'one character, then a lookahead of literal measure words: one step from each start',
   'server/src/analysis/skeleton.ts|new RegExp(source, flags)': "a snippet transform's regex, from our own snippet text (the year shifts of yearShift: anchored, one digit per group), never from a user",
   "server/src/analysis/numbers/quantities.ts|new RegExp(`^(?:${UNITS.join('|')})`)": 'anchored alternation of literal measure words',
   'server/src/analysis/numbers/quantities.ts|new RegExp(`百分之(${CN_NUMERAL}+(?:点[零〇一二三四五六七八九]+)?)`, \'g\')': 'one character class run, an optional literal group: no ambiguity',

@@ -18,7 +18,7 @@ describe('template-leftover', () => {
   it('finds the skeleton inserted and not filled in: its unit, its year and every guiding sentence', () => {
     const text = expandSnippet(reportSkeleton(sectionCatalogue(), null));
     const found = leftovers(text, { format: 'markdown' });
-    expect(found).toContain('YYYY');
+    // The skeleton writes a real year (the one before this, as the command does): only its unit and guides are left over.
     expect(found).toContain('某区');
     for (const key of ['measures', 'problems', 'firstResponsible', 'nextYear']) {
       const guide = sectionCatalogue().find((e) => e.key === key)!.guide;
@@ -53,6 +53,8 @@ describe('template-leftover', () => {
     const snippets = JSON.parse(readFileSync('snippets/fazhi-report.json', 'utf8')) as Record<string, { body: string | string[] }>;
     const frame = Object.values(snippets).find((s) => (Array.isArray(s.body) ? s.body.join('\n') : s.body).includes('人民政府关于'))!;
     const text = expandSnippet(Array.isArray(frame.body) ? frame.body.join('\n') : frame.body);
-    expect(leftovers(text, { format: 'markdown' }).length).toBeGreaterThanOrEqual(6);
+    const found = leftovers(text, { format: 'markdown' });
+    expect(found).toContain('某区');
+    for (const key of ['measures', 'problems', 'firstResponsible', 'nextYear']) expect(found).toContain(sectionCatalogue().find((e) => e.key === key)!.guide);
   });
 });

@@ -86,7 +86,7 @@ function comparedWith(before: string, after: string): boolean {
   if (!before.includes('比') && !before.includes('较')) return false;
   // `比2014年的1124件`, `比去年90.78万件`, `比上年119.6万件`: 比 and a period or the words 的 closes.
   return (/(?:^|[^同环])(?:比|较)[^，,；;。比较]{0,10}的$/.test(before) || /(?:^|[^同环])(?:比|较)(?:上年|去年|上月|上季度|上年同期|去年同期|(?:19|20)\d{2}年)(?:同期|底|末|度)?$/.test(before)) &&
-    /^\s*(?:相比|相较)?\s*(?:增加|增长|上升|下降|减少|提高|降低|多|少)/.test(after);
+    /^\s*(?:(?:相比|相较)\s*)?(?:增加|增长|上升|下降|减少|提高|降低|多|少)/.test(after);
 }
 // A year: `2023年`, or four digits run into a word (`2023总共…`), never a count (`2023件`).
 const YEAR = /((?:19|20)\d{2})(?:\s*年|(?=[\u4e00-\u9fff])(?![件个人次起项家份场条户宗例批期所座处台辆篇部本册张套支只元天轮间组队类种门位节课封通单吨亩万亿]))/g;

@@ -1051,7 +1051,7 @@ function rateDifferences(p: Paragraph): Relation[] {
   const out: Relation[] = [];
   const rates = p.figures.filter((f) => (f.role === 'rate' || f.role === 'percent') && (f.percent || f.permille) && !otherPeriod(p, f));
   // A rate's name, also where a minus sign left it read as a bare percentage (`自然增长率为-0.60‰`).
-  const nameOf = (f: Figure) => f.name || f.metric.replace(/(?:为|是|达)?\s*[-−－]?$/, '');
+  const nameOf = (f: Figure) => f.name || f.metric.replace(/[-−－]$/, '').trimEnd().replace(/[为是达]$/, '');
   for (const d of DIFFERENCES) {
     const find = (names: string[]) => rates.filter((f) => names.some((n) => nameOf(f).endsWith(n)));
     const [result, minuend, subtrahend] = [find(d.result), find(d.minuend), find(d.subtrahend)];

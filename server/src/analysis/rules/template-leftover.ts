@@ -40,7 +40,7 @@ const BLANKS: Blank[] = [
     accept: (t, s) => /[\u4e00-\u9fff，。；、：,;:（(]/.test(t[s - 1] ?? ''),
   },
   // A place masked by stars: `**区`, `*县`, `***市` (Markdown emphasis never counts).
-  { re: /\*+(?=[区县市镇乡])/g, hint: /\*[区县市镇乡]/, message: (t) => `地名占位“${t}”未填写：请写明地名`, literalOnly: true, accept: (t, s) => !/\*/.test(t[s - 1] ?? '') },
+  { re: /\*{1,8}(?=[区县市镇乡])/g, hint: /\*[区县市镇乡]/, message: (t) => `地名占位“${t}”未填写：请写明地名`, literalOnly: true, accept: (t, s) => !/\*/.test(t[s - 1] ?? '') },
 ];
 
 /** `，` and `。` in their two widths, and spaces, do not tell a guide sentence from its copy. */
