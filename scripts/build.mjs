@@ -25,7 +25,13 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    // tinyglobby's fdir (an ES module) asks import.meta.url for createRequire: the bundle's own URL.
+    banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
+  },
   { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
   // The document readers (.docx, .doc, .wps, .pdf, text encodings), until the CLI and the server use them.
   { entryPoints: ['server/src/documents/index.ts'], outfile: 'dist/documents.js' },

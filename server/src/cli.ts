@@ -1,259 +1,240 @@
 // CLI entry (dist/cli.js): fazhi-report check | outline | rules | review | annotate | export | lsp.
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { analyze, tooLargeAnalysis } from './analysis/analyze';
-import { ruleDescriptors } from './analysis/rules';
-import type { OutlineNode, Range } from './analysis/types';
-import { DOCUMENT_EXTENSIONS } from './documents/kinds';
-import { collectFiles, readBounded, readDocumentFile } from './files';
-import { analyzeOptionsFrom, isReportYear, normalizeSettings, type Settings } from './settings';
-import { documentInfo, jsonChunks, locator, printableName, sarifChunks, textChunks, type FileReport } from './cli/format';
-import { Output } from './cli/output';
+// Arguments are parsed by commander; each command's work is in cli/*.ts.
+import { Command, CommanderError, Option, type Help } from 'commander';
+import pc from 'picocolors';
+import { isReportYear } from './settings';
+import { check, UsageError, type CheckOptions } from './cli/check';
+import { ConfigError, ConfigResolver } from './cli/config';
+import { outline } from './cli/outline';
+import { rules } from './cli/rules';
 import { runLanguageServer } from './lsp/run';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
-const USAGE = `用法 (usage):
-  fazhi-report check [--format text|json|sarif] [--year YYYY] [--config FILE] [--debug] <文件|目录>...
-  fazhi-report outline [--format text|json] [--debug] <文件>
-  fazhi-report rules [--format text|json]
-  fazhi-report review [--format table|csv|xlsx|html|json] [-o 文件] [--previous 上年目录] <目录|文件>...
-  fazhi-report annotate [-o 输出.docx | --in-place] [--config FILE] <报告.docx>
-  fazhi-report export [-o 输出.docx] [--config FILE] <草稿.md|草稿.txt>
-  fazhi-report lsp --stdio
+/** commander's English headings, each with its Chinese. */
+const TITLES: Record<string, string> = {
+  'Usage:': '用法 (Usage):',
+  'Arguments:': '参数 (Arguments):',
+  'Options:': '选项 (Options):',
+  'Commands:': '命令 (Commands):',
+};
 
-check    检查报告：缺少的必备部分、占位符等；目录中的 .md/.markdown/.txt/.docx/.doc/.wps/.pdf 文件都会检查
-         （文本可为 UTF-8、带 BOM 的 UTF-16 或 GBK；Word/PDF 中的问题按“第N段”和引文定位）
-outline  打印报告大纲
-rules    列出全部规则：编号、默认级别、说明、标签、是否提供修复
-review   审阅一批报告：每份一行的汇总表、关键数据、雷同段落（fazhi-report review --help）
-annotate 把检查结果作为批注写入 Word 文档（默认另存为“原名.批注.docx”，原文件不变）
-export   把草稿导出为 GB/T 9704 公文格式的 .docx（默认“原名.docx”）
-lsp      以语言服务器方式运行（供 Neovim、Emacs、Helix 等编辑器使用）
+const EXIT_CODES = `
+退出码 (exit codes)：
+  0  没有 error 级问题（No errors）
+  1  有 error 级问题，或警告数超过 --max-warnings（Errors found, or too many warnings）
+  2  有文件无法读取、配置错误、用法错误或内部错误；加 --debug 显示详情
+     （A file could not be read, a bad config, wrong usage or an internal error）`;
 
-退出码：0 无错误；1 有 error 级问题；2 有文件无法读取、用法错误或内部错误（加 --debug 显示详情）`;
+const CHECK_HELP = `
+检查 .md/.markdown/.txt/.docx/.doc/.wps/.pdf 文件；目录会递归查找，glob 请加引号（'reports/**/*.md'）。
+文本可为 UTF-8、带 BOM 的 UTF-16 或 GBK；Word/PDF 中的问题按“第N段”和引文定位。
+配置：从每个文件所在目录向上查找 .fazhi-report.json、.fazhi-reportrc、.fazhi-reportrc.json 或 package.json 的
+"fazhi-report" 键（JSONC：可有 BOM 与 // 注释），--config 优先。遍历目录或 glob 时跳过 .gitignore 与
+.fazhi-reportignore 忽略的文件，目录中只检查配置 files 所列的文件；命令行上直接给出的文件总会检查。
+(Config is looked up from each file's folder upwards; ignore files and "files" apply to folders walked and globs.)
 
-class UsageError extends Error {}
+示例 (examples)：
+  fazhi-report check 报告/
+  fazhi-report check 'reports/**/*.md' --max-warnings 0
+  cat 草稿.md | fazhi-report check - --stdin-filename 草稿.md
+  fazhi-report check --fix 报告.md
+  fazhi-report check --format sarif -o results.sarif reports/
+${EXIT_CODES}`;
 
-/** What `check` looks for in a folder: every kind the reader layer takes. */
-const CHECKED_EXTENSIONS: ReadonlySet<string> = new Set(DOCUMENT_EXTENSIONS);
+const FORMATS = ['text', 'json', 'sarif'] as const;
 
-/** Markdown unless the name says plain text; only for a file too large to read. */
-function formatOf(file: string): 'markdown' | 'plain' {
-  return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plain';
+/** Colours: never with --no-color or NO_COLOR; with FORCE_COLOR as picocolors decides; otherwise only on a terminal. */
+function useColor(flag: boolean): boolean {
+  if (!flag || 'NO_COLOR' in process.env) return false;
+  if ('FORCE_COLOR' in process.env) return pc.isColorSupported;
+  return process.stdout.isTTY === true && process.env.TERM !== 'dumb';
 }
 
-interface Parsed {
-  flags: Map<string, string | true>;
-  positional: string[];
+function year(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value) || !isReportYear(Number(value))) throw new UsageError(`--year 应为 1990–2100 之间的四位年份，收到 ${value}`);
+  return Number(value);
 }
 
-function parseArgs(args: string[], valued: string[], boolean: string[]): Parsed {
-  const flags = new Map<string, string | true>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (valued.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`--${name} 需要一个值`);
-      flags.set(name, value);
-    } else if (boolean.includes(name)) flags.set(name, true);
-    else throw new UsageError(`未知选项 --${name}`);
-  }
-  return { flags, positional };
+function count(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings 应为不小于 0 的整数，收到 ${value}`);
+  return Number(value);
 }
 
-/** A configuration file is small: anything larger is not one. */
-const MAX_CONFIG_SIZE = 1024 * 1024;
+/** The program; `result` receives each command's exit status. */
+function program(result: { code: number | 'server' }): Command {
+  const settingsFor = (file: string, config: string | undefined) => new ConfigResolver(config, (m) => process.stderr.write(`fazhi-report: ${m}\n`)).forFile(file).settings;
+  const help: Partial<Help> = { styleTitle: (title: string) => TITLES[title] ?? title };
+  const root = new Command('fazhi-report')
+    .description('法治政府建设报告助手：检查年度法治政府建设情况报告 (checks the annual rule-of-law government reports)')
+    .version(VERSION, '-v, --version', '显示版本 (show the version)')
+    .helpOption('-h, --help', '显示帮助 (show help)')
+    .helpCommand('help [命令]', '显示命令的帮助 (show help for a command)')
+    .configureHelp(help)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .showSuggestionAfterError(false)
+    .addHelpText('after', EXIT_CODES);
 
-function loadSettings(configPath: string | undefined): Settings {
-  let raw: unknown;
-  if (configPath !== undefined) {
-    // Read like a report (regular files only, bounded), and as settings.json is read: JSONC, a BOM allowed.
-    const read = readBounded(configPath, MAX_CONFIG_SIZE);
-    if (read.kind === 'error') throw new UsageError(`${configPath}: 无法读取配置文件（${read.reason}）`);
-    if (read.kind === 'too-large') throw new UsageError(`${configPath}: 配置文件过大（超过 ${MAX_CONFIG_SIZE} 字节）`);
-    const text = new TextDecoder('utf-8').decode(read.bytes);
-    const errors: ParseError[] = [];
-    raw = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
-    if (errors.length) {
-      const e = errors[0];
-      const line = text.slice(0, e.offset).split('\n').length;
-      throw new UsageError(`${configPath}: 配置文件不是有效的 JSON（第 ${line} 行：${printParseErrorCode(e.error)}）`);
-    }
-  }
-  const { settings, problems } = normalizeSettings(raw);
-  for (const p of problems) process.stderr.write(`fazhi-report: ${configPath}: ${p}\n`);
-  return settings;
+  const command = (name: string) =>
+    root
+      .command(name)
+      .helpOption('-h, --help', '显示帮助 (show help)')
+      .configureHelp(help)
+      .exitOverride()
+      .configureOutput({ outputError: () => {} })
+      .showSuggestionAfterError(false);
+
+  command('check')
+    .description('检查报告：缺少的必备部分、占位符、数字与标点等 (check reports)')
+    .argument('<路径...>', '文件、目录、glob，或 - 表示标准输入 (files, folders, globs, or - for stdin)')
+    .addOption(new Option('--format <格式>', '输出格式 text | json | sarif (output format)').default('text'))
+    .option('-o, --output <文件>', '写入文件而不是标准输出（原子写入，不可为被检查的文件） (write to a file)')
+    .option('--config <文件>', '使用此配置文件，不再向上查找 (use this config, no lookup)')
+    .option('--year <年份>', '报告年度，覆盖自动识别 (the report year)')
+    .option('--fix', '应用安全的自动修复并写回 .md/.txt 文件，列出所改之处 (apply safe fixes)')
+    .option('--fix-dry-run', '以统一 diff 打印安全修复，不写文件 (print safe fixes as a diff, write nothing)')
+    .option('-q, --quiet', '只报告 error 级问题 (report errors only)')
+    .option('--max-warnings <数量>', '警告超过此数时退出码为 1 (exit 1 when warnings exceed N)')
+    .option('--stdin-filename <名称>', '标准输入的文件名：决定格式（.md Markdown，.txt 纯文本）、配置与输出中的名称 (name for stdin)')
+    .option('--sarif-root <目录>', 'SARIF 中相对路径的根目录 %SRCROOT%（默认当前目录） (root of SARIF URIs)')
+    .option('--no-color', '不使用颜色（也可设 NO_COLOR） (no colours)')
+    .option('--debug', '内部错误时显示详情 (show details of internal errors)')
+    .addHelpText('after', CHECK_HELP)
+    .action(async (paths: string[], o: Record<string, string | boolean | undefined>) => {
+      const format = o.format as string;
+      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 只能是 text、json 或 sarif，收到 ${format}`);
+      const options: CheckOptions = {
+        format: format as CheckOptions['format'],
+        year: year(o.year as string | undefined),
+        config: o.config as string | undefined,
+        fix: o.fix === true,
+        fixDryRun: o.fixDryRun === true,
+        quiet: o.quiet === true,
+        maxWarnings: count(o.maxWarnings as string | undefined),
+        output: o.output as string | undefined,
+        color: useColor(o.color !== false),
+        stdinFilename: o.stdinFilename as string | undefined,
+        sarifRoot: o.sarifRoot as string | undefined,
+      };
+      result.code = await check(paths, options, VERSION);
+    });
+
+  command('outline')
+    .description('打印报告大纲 (print the outline)')
+    .argument('<文件>', '报告文件 (a report)')
+    .addOption(new Option('--format <格式>', '输出格式 text | json (output format)').default('text'))
+    .option('--config <文件>', '使用此配置文件，不再向上查找 (use this config)')
+    .option('--debug', '内部错误时显示详情 (show details of internal errors)')
+    .action(async (file: string, o: { format: string; config?: string }) => {
+      result.code = await outline(file, o);
+    });
+
+  command('rules')
+    .description('列出全部规则：编号、默认级别、说明、标签、是否提供修复 (list the rules)')
+    .addOption(new Option('--format <格式>', '输出格式 text | json (output format)').default('text'))
+    .option('--debug', '内部错误时显示详情 (show details of internal errors)')
+    .action((o: { format: string }) => {
+      result.code = rules(o.format);
+    });
+
+  // Parsed by review itself (main() hands it its arguments); listed here for the help.
+  command('review').description('审阅一批报告：汇总表、关键数据、雷同段落；fazhi-report review --help (review a batch of reports)');
+
+  command('annotate')
+    .description('把检查结果作为批注写入 Word 文档（默认另存为“原名.批注.docx”，原文件不变） (annotate a .docx)')
+    .argument('<报告.docx>', 'Word 文档 (a .docx)')
+    .option('-o, --output <文件>', '输出文件 (output file)')
+    .option('--in-place', '在原文件上加批注 (annotate the file itself)')
+    .option('--config <文件>', '使用此配置文件，不再向上查找 (use this config)')
+    .option('--debug', '内部错误时显示详情 (show details of internal errors)')
+    .action(async (file: string, o: { output?: string; inPlace?: boolean; config?: string }) => {
+      // Loaded when asked for: `check` does not pay for the .docx writer.
+      const w = await import('./cli/word');
+      result.code = await w.annotateFile({ file, output: o.output, settings: settingsFor(file, o.config), inPlace: o.inPlace === true });
+    });
+
+  command('export')
+    .description('把草稿导出为 GB/T 9704 公文格式的 .docx（默认“原名.docx”） (export a draft to .docx)')
+    .argument('<草稿>', '.md 或 .txt 草稿 (a draft)')
+    .option('-o, --output <文件>', '输出文件 (output file)')
+    .option('--config <文件>', '使用此配置文件，不再向上查找 (use this config)')
+    .option('--debug', '内部错误时显示详情 (show details of internal errors)')
+    .action(async (file: string, o: { output?: string; config?: string }) => {
+      const w = await import('./cli/word');
+      result.code = await w.exportFile({ file, output: o.output, settings: settingsFor(file, o.config) });
+    });
+
+  command('lsp')
+    .description('以语言服务器方式运行（供 Neovim、Emacs、Helix 等编辑器使用） (run as a language server)')
+    .option('--stdio', '经标准输入输出通信 (talk over stdio)')
+    // The transport options vscode-languageserver reads itself (--node-ipc, --socket=N).
+    .allowUnknownOption()
+    .action(() => {
+      runLanguageServer();
+      result.code = 'server';
+    });
+
+  return root;
 }
 
-async function check(args: string[]): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['format', 'year', 'config'], ['debug']);
-  const format = (flags.get('format') as string | undefined) ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 sarif，收到 ${format}`);
-  if (positional.length === 0) throw new UsageError('请给出要检查的文件或目录');
-  const settings = loadSettings(flags.get('config') as string | undefined);
-  const year = flags.get('year');
-  if (year !== undefined) {
-    if (typeof year !== 'string' || !/^\d{4}$/.test(year) || !isReportYear(Number(year))) throw new UsageError(`--year 应为 1990–2100 之间的四位年份，收到 ${String(year)}`);
-    settings.reportYear = Number(year);
+/** commander's error → our message in Chinese (its English kept where it says more). */
+function usageMessage(error: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return `未知选项 ${quoted} (unknown option)`;
+    case 'commander.unknownCommand':
+      return `未知命令 ${quoted} (unknown command)`;
+    case 'commander.missingArgument':
+      return `缺少参数 ${quoted}：请给出要处理的文件 (missing argument)`;
+    case 'commander.optionMissingArgument':
+      return `${quoted.split(' ')[0]} 需要一个值 (option needs a value)`;
+    case 'commander.excessArguments':
+      return `参数过多 (too many arguments)：${error.message.replace(/^error: /, '')}`;
+    default:
+      return error.message.replace(/^error: /, '');
   }
-
-  const reports: FileReport[] = [];
-  const skipped: string[] = [];
-  for (const { file, error } of collectFiles(positional, CHECKED_EXTENSIONS, skipped)) {
-    if (error) {
-      reports.push({ file, error });
-      continue;
-    }
-    // Every kind through the reader layer: text in UTF-8, UTF-16 or GB18030, .docx, .doc, .wps, PDF.
-    const read = await readDocumentFile(file, settings.maxFileSize);
-    if (read.kind === 'error') {
-      reports.push({ file, error: read.reason });
-      continue;
-    }
-    if (read.kind === 'too-large') {
-      // An oversized file is not read; the skip is its one finding.
-      reports.push({ file, analysis: tooLargeAnalysis(read.size, read.limit, analyzeOptionsFrom(settings, formatOf(file))).analysis });
-      continue;
-    }
-    const { document } = read;
-    reports.push({ file, analysis: analyze(document.text, analyzeOptionsFrom(settings, document.format)), document });
-  }
-
-  if (skipped.length) {
-    const names = skipped.slice(0, 10).map(printableName).join(', ');
-    process.stderr.write(`fazhi-report: 跳过 ${skipped.length} 个不支持的文件：${names}${skipped.length > 10 ? ' 等' : ''}\n`);
-  }
-  for (const r of reports) if ('document' in r && r.document) for (const note of r.document.notes) process.stderr.write(`fazhi-report: ${printableName(r.file)}: ${note}\n`);
-
-  for (const r of reports) if ('error' in r) process.stderr.write(`fazhi-report: ${printableName(r.file)}: ${r.error}\n`);
-  const out = new Output();
-  out.writeAll(format === 'json' ? jsonChunks(reports) : format === 'sarif' ? sarifChunks(reports, VERSION) : textChunks(reports));
-  out.flush();
-
-  if (reports.some((r) => 'error' in r)) return 2;
-  return reports.some((r) => 'analysis' in r && r.analysis.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-async function outline(args: string[]): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['format', 'config'], ['debug']);
-  const format = (flags.get('format') as string | undefined) ?? 'text';
-  if (!['text', 'json'].includes(format)) throw new UsageError(`--format 只能是 text 或 json，收到 ${format}`);
-  if (positional.length !== 1) throw new UsageError('outline 需要恰好一个文件');
-  const file = positional[0];
-  const settings = loadSettings(flags.get('config') as string | undefined);
-  const read = await readDocumentFile(file, settings.maxFileSize);
-  if (read.kind !== 'document') {
-    const reason = read.kind === 'error' ? read.reason : `文件过大（${read.size} 字节），超过上限 ${read.limit} 字节`;
-    process.stderr.write(`fazhi-report: ${printableName(file)}: ${reason}\n`);
+export async function main(argv: string[]): Promise<number | 'server'> {
+  const [first, ...rest] = argv;
+  // Loaded on demand, with its own options: `check` and `lsp` start without the review's libraries (exceljs).
+  if (first === 'review') return import('./cli/review').then((m) => m.reviewMain(rest, VERSION));
+  const result: { code: number | 'server' } = { code: 0 };
+  const root = program(result);
+  if (argv.length === 0) {
+    process.stderr.write(`fazhi-report: 缺少命令 (missing command)\n\n${root.helpInformation()}`);
     return 2;
   }
-  const { document } = read;
-  for (const note of document.notes) process.stderr.write(`fazhi-report: ${printableName(file)}: ${note}\n`);
-  const analysis = analyze(document.text, analyzeOptionsFrom(settings, document.format));
-  // In a Word or PDF file a place is 第N段 (and the page), not a line of the extracted text.
-  const locate = locator(document);
-  const place = (range: Range) => {
-    const at = locate?.(range);
-    return at ? `${at.page !== undefined ? `第${at.page}页 ` : ''}第${at.paragraph}段` : String(range.start.line + 1);
-  };
-  const out = new Output();
-  if (format === 'json') {
-    const info = documentInfo(document);
-    const located = (nodes: OutlineNode[]): OutlineNode[] => nodes.map((n) => ({ ...n, location: locate?.(n.selectionRange) ?? undefined, children: located(n.children) }));
-    out.write(JSON.stringify({ file, ...(info ? { document: info } : {}), reportYear: analysis.reportYear, title: analysis.title, outline: locate ? located(analysis.outline) : analysis.outline }, null, 2) + '\n');
-  } else {
-    const lines: string[] = [];
-    if (analysis.title) lines.push(`${analysis.title.text}    [${place(analysis.title.range)}]`);
-    const walk = (nodes: OutlineNode[], depth: number) => {
-      for (const n of nodes) {
-        const label = n.kind === 'heading' ? `${n.numbering ?? ''}${n.title}` : n.kind === 'item' ? `· ${n.numbering ?? ''}${n.title}` : `[${n.kind === 'addressee' ? '主送' : '落款'}] ${n.title}`;
-        lines.push(`${'  '.repeat(depth)}${label}    [${place(n.range)}]`);
-        walk(n.children, depth + 1);
-      }
-    };
-    walk(analysis.outline, 0);
-    for (const line of lines) out.write(line + '\n');
-  }
-  out.flush();
-  return 0;
-}
-
-const FIX_LABEL = { none: '无', safe: '可自动修复', manual: '手动修复' } as const;
-
-/** Every rule: id, default severity, description, tags and whether it offers a fix (`safe`: `--fix`-able). */
-function rules(args: string[]): number {
-  const { flags, positional } = parseArgs(args, ['format'], ['debug']);
-  const format = (flags.get('format') as string | undefined) ?? 'text';
-  if (!['text', 'json'].includes(format)) throw new UsageError(`--format 只能是 text 或 json，收到 ${format}`);
-  if (positional.length) throw new UsageError('rules 不接受文件参数');
-  const list = ruleDescriptors();
-  const out = new Output();
-  if (format === 'json') {
-    out.write(JSON.stringify(list.map(({ id, title, severity, description, tags, fix }) => ({ id, title, severity, description, tags, fix, hasFix: fix !== 'none' })), null, 2) + '\n');
-  } else {
-    const width = Math.max(...list.map((r) => r.id.length));
-    for (const r of list) out.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  [${r.tags.join(',') || '-'}]  修复：${FIX_LABEL[r.fix]}  ${r.description}\n`);
-  }
-  out.flush();
-  return 0;
-}
-
-export function main(argv: string[]): number | 'server' | Promise<number> {
-  const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case 'check':
-        return check(rest).catch((error: unknown) => failure(error, argv));
-      case 'outline':
-        return outline(rest).catch((error: unknown) => failure(error, argv));
-      case 'rules':
-        return rules(rest);
-      case 'review':
-        // Loaded on demand: `check` and `lsp` start without the review's libraries (exceljs).
-        return import('./cli/review').then((m) => m.reviewMain(rest, VERSION));
-      case 'annotate':
-      case 'export': {
-        const { flags, positional } = parseArgs(rest.map((a) => (a === '-o' ? '--output' : a)), ['output', 'config'], command === 'annotate' ? ['in-place', 'debug'] : ['debug']);
-        if (positional.length !== 1) throw new UsageError(`${command} 需要恰好一个文件`);
-        const common = { file: positional[0], output: flags.get('output') as string | undefined, settings: loadSettings(flags.get('config') as string | undefined) };
-        // Loaded when asked for: `check` does not pay for the .docx writer.
-        return import('./cli/word').then((w) => (command === 'annotate' ? w.annotateFile({ ...common, inPlace: flags.has('in-place') }) : w.exportFile(common)));
-      }
-      case 'lsp':
-        runLanguageServer();
-        return 'server';
-      case '--version':
-      case '-v':
-        process.stdout.write(VERSION + '\n');
-        return 0;
-      case '--help':
-      case '-h':
-      case 'help':
-        process.stdout.write(USAGE + '\n');
-        return 0;
-      default:
-        throw new UsageError(command ? `未知命令 ${command}` : '缺少命令');
-    }
+    await root.parseAsync(argv, { from: 'user' });
+    return result.code;
   } catch (error) {
-    return failure(error, argv);
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      const name = argv.find((a) => root.commands.some((c) => c.name() === a));
+      const cmd = root.commands.find((c) => c.name() === name) ?? root;
+      process.stderr.write(`fazhi-report: ${usageMessage(error)}\n\n${cmd.helpInformation()}`);
+      return 2;
+    }
+    return failure(error, argv, root);
   }
 }
 
-/** Exit status and message for an error: wrong usage, or a fault of ours. */
-function failure(error: unknown, argv: string[]): number {
+/** Exit status and message for an error: wrong usage or a bad config, or a fault of ours. */
+function failure(error: unknown, argv: string[], root: Command): number {
   if (error instanceof UsageError) {
-    process.stderr.write(`fazhi-report: ${error.message}\n\n${USAGE}\n`);
+    const name = argv.find((a) => root.commands.some((c) => c.name() === a));
+    const cmd = root.commands.find((c) => c.name() === name) ?? root;
+    process.stderr.write(`fazhi-report: ${error.message}\n\n${cmd.helpInformation()}`);
+    return 2;
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(`fazhi-report: ${error.message}\n`);
     return 2;
   }
   // A fault of ours is not a finding in the report: exit 2 (as ESLint does), one line, the stack on request.
@@ -263,6 +244,6 @@ function failure(error: unknown, argv: string[]): number {
   return 2;
 }
 
-const code = main(process.argv.slice(2));
-if (code instanceof Promise) void code.then((c) => (process.exitCode = c));
-else if (code !== 'server') process.exitCode = code;
+void main(process.argv.slice(2)).then((code) => {
+  if (code !== 'server') process.exitCode = code;
+});

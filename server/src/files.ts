@@ -23,7 +23,7 @@ export type Target = { file: string; error?: string };
  * (named twice, or through a link) is checked once. Files of other kinds met
  * in a folder are added to `skipped`, when given.
  */
-export function collectFiles(args: string[], extensions: ReadonlySet<string> = REPORT_EXTENSIONS, skipped?: string[]): Target[] {
+export function collectFiles(args: string[], extensions: ReadonlySet<string> = REPORT_EXTENSIONS, skipped?: string[], accept?: WalkFilter): Target[] {
   const targets: Target[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
@@ -46,7 +46,7 @@ export function collectFiles(args: string[], extensions: ReadonlySet<string> = R
       continue;
     }
     const before = targets.length;
-    walk(arg, targets, addFile, seenDirs, extensions, skipped);
+    walk(arg, targets, addFile, seenDirs, extensions, skipped, accept);
     if (!targets.slice(before).some((t) => !t.error)) targets.push({ file: arg, error: `目录中没有可检查的 ${listExtensions(extensions)} 文件` });
   }
   return targets;
@@ -66,7 +66,13 @@ function realPath(path: string): string {
   }
 }
 
-function walk(dir: string, out: Target[], addFile: (file: string) => void, seenDirs: Set<string>, extensions: ReadonlySet<string>, skipped: string[] | undefined): void {
+/**
+ * Whether a folder's entry met in a walk is taken (the CLI's ignore files and `fazhiReport.files`);
+ * what is named on the command line is always taken.
+ */
+export type WalkFilter = (path: string, isDirectory: boolean) => boolean;
+
+function walk(dir: string, out: Target[], addFile: (file: string) => void, seenDirs: Set<string>, extensions: ReadonlySet<string>, skipped: string[] | undefined, accept?: WalkFilter): void {
   // A link back to a folder already walked (a cycle, or the same folder twice) is walked once.
   const real = realPath(dir);
   if (seenDirs.has(real)) return;
@@ -94,7 +100,8 @@ function walk(dir: string, out: Target[], addFile: (file: string) => void, seenD
         continue;
       }
     }
-    if (isDirectory) walk(path, out, addFile, seenDirs, extensions, skipped);
+    if (accept && (isDirectory || isFile) && !accept(path, isDirectory)) continue;
+    if (isDirectory) walk(path, out, addFile, seenDirs, extensions, skipped, accept);
     else if (isFile && extensions.has(extname(entry.name).toLowerCase())) addFile(path);
     else if (isFile && !isOfficeLockFile(entry.name)) skipped?.push(path);
   }

@@ -61,8 +61,8 @@ describe('fazhi-report check', () => {
     const r = run(['check', 'test/fixtures/corpus/']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toContain('test/fixtures/corpus/2022-suxitong-park.txt:36:202 error 遗留占位符“*****”：请填入实际内容 [placeholder]');
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\S+:\d+:\d+ (error|warning|info) .+ \[[a-z-]+\]$/);
+    expect(lines).toContain('test/fixtures/corpus/2022-suxitong-park.txt:36:202: error 遗留占位符“*****”：请填入实际内容 [placeholder]');
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\S+:\d+:\d+: (error|warning|info) .+ \[[a-z-]+\]$/);
     expect(lines.at(-1)).toMatch(/^检查了 3 个文件：\d+ 个错误，\d+ 个警告，\d+ 个提示$/);
     expect(r.stderr).toBe('');
   });
@@ -87,6 +87,10 @@ describe('fazhi-report check', () => {
       severity: 'error',
       message: '遗留占位符“*****”：请填入实际内容',
       range: { start: { line: 35, character: 201 }, end: { line: 35, character: 206 } },
+      line: 36,
+      column: 202,
+      endLine: 36,
+      endColumn: 207,
     });
     expect(r.code).toBe(1);
   });

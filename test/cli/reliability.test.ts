@@ -150,7 +150,7 @@ describe('the CLI on hostile input', () => {
   it('a newline in a file name cannot forge a finding line', () => {
     const r = run(['check', join(tmp, '名\n字.txt')]);
     const lines = r.stdout.trim().split('\n');
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^.+名\\n字\.txt:\d+:\d+ (error|warning|info) /);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^.+名\\n字\.txt:\d+:\d+: (error|warning|info) /);
   });
 
   it('--config is read as settings.json is: a BOM and comments are accepted', () => {

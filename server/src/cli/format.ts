@@ -7,6 +7,16 @@ import type { Analysis, Finding, Range, Severity } from '../analysis/types';
 import { locate } from '../documents/locate';
 import type { ExtractedDocument } from '../documents/types';
 import { jsonArray, jsonObject } from './output';
+import { humanPositions, humanRange } from './positions';
+
+/** How the text output is coloured: identity functions when it is not. */
+export interface TextStyle {
+  file(text: string): string;
+  severity(severity: Severity, text: string): string;
+  dim(text: string): string;
+}
+
+const PLAIN: TextStyle = { file: (t) => t, severity: (_s, t) => t, dim: (t) => t };
 
 /** A file checked (with the document it was read as, when read through the reader layer), or why it could not be. */
 export type FileReport = { file: string; analysis: Analysis; document?: ExtractedDocument } | { file: string; error: string };
@@ -54,8 +64,11 @@ export function printableName(file: string): string {
   return file.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
-/** `path:line:col severity message [rule]`, 1-based, then a summary line. */
-export function* textChunks(reports: FileReport[]): Generator<string> {
+/**
+ * `path:line:column: severity message [rule]`, then a summary line. Line and column are 1-based,
+ * the column in characters (code points: 𠮷 is one), as Vim's and Emacs's quickfix count them.
+ */
+export function* textChunks(reports: FileReport[], style: TextStyle = PLAIN): Generator<string> {
   const counts = { error: 0, warning: 0, info: 0 };
   let checked = 0;
   for (const report of reports) {
@@ -63,12 +76,14 @@ export function* textChunks(reports: FileReport[]): Generator<string> {
     checked++;
     const name = printableName(report.file);
     const locateRange = locator(report.document);
+    const human = humanPositions(report.document?.text);
     for (const f of report.analysis.findings) {
       counts[f.severity]++;
       // In a Word or PDF file: 报告.docx 第12段 “…调解成功率达98%” warning …
       const at = locateRange?.(f.range);
-      const place = at ? `${name} ${placeText(at)}` : `${name}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      yield `${place} ${SEVERITY_LABEL[f.severity]} ${f.message} [${f.rule}]\n`;
+      const start = human(f.range.start);
+      const place = at ? `${style.file(name)} ${placeText(at)}` : `${style.file(name)}:${start.line}:${start.column}:`;
+      yield `${place} ${style.severity(f.severity, SEVERITY_LABEL[f.severity])} ${f.message} ${style.dim(`[${f.rule}]`)}\n`;
     }
   }
   const failed = reports.length - checked;
@@ -86,12 +101,13 @@ export function* jsonChunks(reports: FileReport[]): Generator<string> {
     const { findings, ...rest } = report.analysis;
     const info = documentInfo(report.document);
     const locateRange = locator(report.document);
+    const human = humanPositions(report.document?.text);
+    // Beside the LSP `range` (0-based, UTF-16, kept as it is): 1-based line/column in code points, as ESLint's JSON.
     const entries = (f: Finding): [string, unknown][] => {
       const at = locateRange?.(f.range);
-      if (!at) return Object.entries(f);
       const all = Object.entries(f);
       const afterRange = all.findIndex(([k]) => k === 'range') + 1;
-      return [...all.slice(0, afterRange), ['location', at], ...all.slice(afterRange)];
+      return [...all.slice(0, afterRange), ...Object.entries(humanRange(f.range, human)), ...(at ? [['location', at] as [string, unknown]] : []), ...all.slice(afterRange)];
     };
     return jsonObject(
       [['file', report.file], ...(info ? [['document', info] as [string, unknown]] : []), ...Object.entries(rest), ['findings', () => jsonArray(findings, (f, i) => jsonObject(entries(f), i), indent + '  ')]],
@@ -118,7 +134,8 @@ function region(range: Range): Sarif.Region {
 }
 
 /** SARIF 2.1.0, one run; columns are UTF-16 code units like LSP's. Results are written one at a time. */
-export function* sarifChunks(reports: FileReport[], version: string): Generator<string> {
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- `sarifRoot` is read by the SARIF rework (server/src/cli/sarif.ts).
+export function* sarifChunks(reports: FileReport[], version: string, _options: { sarifRoot?: string } = {}): Generator<string> {
   const rules = ruleDescriptors();
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const descriptors: Sarif.ReportingDescriptor[] = rules.map((r) => ({
