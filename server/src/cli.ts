@@ -216,21 +216,24 @@ export async function main(argv: string[]): Promise<number | 'server'> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      const name = argv.find((a) => root.commands.some((c) => c.name() === a));
-      const cmd = root.commands.find((c) => c.name() === name) ?? root;
-      process.stderr.write(`fazhi-report: ${usageMessage(error)}\n\n${cmd.helpInformation()}`);
+      process.stderr.write(`fazhi-report: ${usageMessage(error)}\n\n${usageOf(root, argv)}`);
       return 2;
     }
     return failure(error, argv, root);
   }
 }
 
+/** After a usage error: the command's usage line and where its help is; the whole help when no command was recognised. */
+function usageOf(root: Command, argv: string[]): string {
+  const cmd = root.commands.find((c) => argv.includes(c.name()));
+  if (!cmd) return root.helpInformation();
+  return `用法 (Usage): fazhi-report ${cmd.name()} ${cmd.usage()}\n（fazhi-report ${cmd.name()} --help 显示全部选项 / shows every option）\n`;
+}
+
 /** Exit status and message for an error: wrong usage or a bad config, or a fault of ours. */
 function failure(error: unknown, argv: string[], root: Command): number {
   if (error instanceof UsageError) {
-    const name = argv.find((a) => root.commands.some((c) => c.name() === a));
-    const cmd = root.commands.find((c) => c.name() === name) ?? root;
-    process.stderr.write(`fazhi-report: ${error.message}\n\n${cmd.helpInformation()}`);
+    process.stderr.write(`fazhi-report: ${error.message}\n\n${usageOf(root, argv)}`);
     return 2;
   }
   if (error instanceof ConfigError) {

@@ -2,8 +2,8 @@
 // what is safe to fix when asked, and writes the findings as text, JSON or SARIF.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import pc from 'picocolors';
 import { analyze, tooLargeAnalysis } from '../analysis/analyze';
 import type { Severity } from '../analysis/types';
@@ -88,6 +88,9 @@ export async function check(paths: string[], options: CheckOptions, version: str
     else checked.push({ report: { file, analysis: analyze(read.document.text, analyzeOptionsFrom(settings, read.document.format)), document: read.document }, settings });
   }
 
+  // A file found in a folder counts too: the report must not replace a file it reports on.
+  if (options.output !== undefined) guardOutput(options.output, checked.map((c) => c.report.file).filter((f) => f !== STDIN_NAME && f !== options.stdinFilename));
+
   if (skipped.length) {
     const names = skipped.slice(0, 10).map(printableName).join(', ');
     err(`跳过 ${skipped.length} 个不支持的文件：${names}${skipped.length > 10 ? ' 等' : ''}`);
@@ -159,8 +162,10 @@ function applyFixes(checked: Checked[], write: boolean): { reports: FileReport[]
     const fixedDocument = { ...document, text: result.text };
     const fixedReport: FileReport = { file: report.file, analysis: result.analysis, document: fixedDocument };
     if (out) {
-      const name = printableName(report.file);
-      out.write(createTwoFilesPatch(name, name, document.text, result.text, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
+      // a/ and b/ as git writes them, so that `git apply` takes the patch as it is.
+      const name = printableName(report.file).split('\\').join('/');
+      const [a, b] = isAbsolute(name) ? [name, name] : [`a/${name}`, `b/${name}`];
+      out.write(createTwoFilesPatch(a, b, document.text, result.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY }));
       return fixedReport;
     }
     if (stdin) {
