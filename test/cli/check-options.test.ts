@@ -1,7 +1,7 @@
 // fazhi-report check as a user of markdownlint-cli2 or ESLint expects it (issue #22): help, config
 // discovery, globs and ignore files, standard input, --fix, --quiet, --max-warnings, -o, colours, positions.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -225,5 +225,18 @@ describe('--quiet, --max-warnings, -o, colours', () => {
     writeFileSync(join(dir, 'r.md'), REPORT);
     const r = run(['check', '--format', 'sarif', '--sarif-root', dir, 'r.md'], dir);
     expect(JSON.parse(r.stdout).version).toBe('2.1.0');
+  });
+});
+
+describe('--fix never touches a Word or PDF file', () => {
+  it('says so, naming the file, and leaves its bytes as they were', () => {
+    const docx = join(dir, 'report.docx');
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'documents', 'report-numbered.docx'), docx);
+    const before = readFileSync(docx);
+    const r = run(['check', '--fix', 'report.docx'], dir);
+    expect(readFileSync(docx).equals(before)).toBe(true);
+    // Its rate has a safe fix in a text file; here it stays a finding.
+    expect(r.stdout).toContain('[rate-mismatch]');
+    expect(r.stderr).toContain('report.docx: 未修复：只修复 UTF-8 编码的 .md、.markdown、.txt 文件');
   });
 });

@@ -12,7 +12,7 @@ import type { ExtractedDocument } from '../documents/types';
 import { decodeReport, readBounded, readDocumentFile } from '../files';
 import { analyzeOptionsFrom, formatForPath, type Settings } from '../settings';
 import { ConfigResolver } from './config';
-import { fixText, type AppliedEdit } from './fix';
+import { fixText, safeFixRules, type AppliedEdit } from './fix';
 import { FilesFilter, IgnoreRules, collectInputs, readStdin } from './inputs';
 import { jsonChunks, printableName, sarifChunks, textChunks, type FileReport, type TextStyle } from './format';
 import { Output } from './output';
@@ -149,11 +149,11 @@ async function readStandardInput(name: string | undefined, settingsFor: (file: s
 function applyFixes(checked: Checked[], write: boolean): { reports: FileReport[]; failed: boolean } {
   let failed = false;
   const out = write ? null : new Output();
-  let refused = 0;
   const reports = checked.map(({ report, settings, stdin }) => {
     if (!('analysis' in report) || !settings || !report.document) return report;
     if (!fixable(report.document)) {
-      if (report.analysis.findings.some((f) => f.fix)) refused++;
+      const safe = safeFixRules();
+      if (report.analysis.findings.some((f) => f.fix && safe.has(f.rule))) err(`${printableName(report.file)}: 未修复：只修复 UTF-8 编码的 .md、.markdown、.txt 文件，Word、PDF 与其他编码的文本不改动`);
       return report;
     }
     const { document } = report;
@@ -183,7 +183,6 @@ function applyFixes(checked: Checked[], write: boolean): { reports: FileReport[]
     return fixedReport;
   });
   out?.flush();
-  if (refused) err(`只修复 .md、.markdown、.txt（UTF-8）文件：${refused} 个 Word、PDF 或非 UTF-8 文件未改动`);
   return { reports, failed };
 }
 
