@@ -240,3 +240,18 @@ describe('--fix never touches a Word or PDF file', () => {
     expect(r.stderr).toContain('report.docx: 未修复：只修复 UTF-8 编码的 .md、.markdown、.txt 文件');
   });
 });
+
+describe('a folder named on the command line', () => {
+  it('is walked even when ignored itself, by its own ignore files; a glob whose files are all ignored says so', () => {
+    mkdirSync(join(dir, 'build', 'reports'), { recursive: true });
+    writeFileSync(join(dir, '.gitignore'), 'build/\n');
+    writeFileSync(join(dir, 'build', 'reports', 'a.md'), REPORT);
+    writeFileSync(join(dir, 'build', 'reports', 'b.md'), REPORT);
+    writeFileSync(join(dir, 'build', '.fazhi-reportignore'), 'b.md\n');
+    const r = run(['check', '--format', 'json', 'build'], dir);
+    expect(JSON.parse(r.stdout).map((e: { file: string }) => e.file)).toEqual(['build/reports/a.md']);
+    const glob = run(['check', 'build/**/*.md'], dir);
+    expect(glob.code).toBe(2);
+    expect(glob.stderr).toContain('build/**/*.md: 匹配的 2 个文件都被 .gitignore 或 .fazhi-reportignore 忽略');
+  });
+});

@@ -22,11 +22,15 @@ export class IgnoreRules {
 
   constructor(private readonly cwd: string = process.cwd()) {}
 
-  /** Whether a path met in a walk or a glob is ignored (a folder's rules apply below it, the nearest last). */
-  ignored(path: string, isDirectory: boolean): boolean {
+  /**
+   * Whether a path met in a walk or a glob is ignored (a folder's rules apply below it, the nearest
+   * last). `from`: a folder named on the command line that is ignored itself: asked for, it is
+   * walked, and only its own ignore files and those below it count.
+   */
+  ignored(path: string, isDirectory: boolean, from?: string): boolean {
     const absolute = resolve(path);
     const parent = dirname(absolute);
-    const top = this.top(parent);
+    const top = from ?? this.top(parent);
     const dirs: string[] = [];
     for (let d = parent; ; d = dirname(d)) {
       dirs.unshift(d);
@@ -105,7 +109,13 @@ export type Input = Target | { stdin: true };
  */
 export function collectInputs(args: string[], extensions: ReadonlySet<string>, skipped: string[], ignores: IgnoreRules, files: FilesFilter): Input[] {
   const inputs: Input[] = [];
-  const walkFilter = (path: string, isDirectory: boolean) => !ignores.ignored(path, isDirectory) && (isDirectory || !extensions.has(extname(path).toLowerCase()) || files.accepts(path));
+  // Named folders that are ignored themselves: walked all the same, by their own rules.
+  const namedIgnored = args.filter((a) => a !== '-' && !isGlob(a) && statSync(a, { throwIfNoEntry: false })?.isDirectory() && ignores.ignored(a, true)).map((a) => resolve(a));
+  const walkFilter = (path: string, isDirectory: boolean) => {
+    const absolute = resolve(path);
+    const from = namedIgnored.filter((root) => absolute.startsWith(root + sep)).sort((a, b) => b.length - a.length)[0];
+    return !ignores.ignored(path, isDirectory, from) && (isDirectory || !extensions.has(extname(path).toLowerCase()) || files.accepts(path));
+  };
   let pending: string[] = [];
   const flush = () => {
     if (pending.length) inputs.push(...collectFiles(pending, extensions, skipped, walkFilter));
@@ -121,13 +131,13 @@ export function collectInputs(args: string[], extensions: ReadonlySet<string>, s
       pending.push(arg);
       continue;
     }
-    const matched = globSync([arg], { onlyFiles: true, absolute: isAbsolute(arg), expandDirectories: false, followSymbolicLinks: true })
+    const all = globSync([arg], { onlyFiles: true, absolute: isAbsolute(arg), expandDirectories: false, followSymbolicLinks: true })
       .map((p) => (isAbsolute(arg) ? p : p.split('/').join(sep)))
-      .sort()
-      .filter((p) => !ignores.ignored(p, false));
+      .sort();
+    const matched = all.filter((p) => !ignores.ignored(p, false));
     if (matched.length === 0) {
       flush();
-      inputs.push({ file: arg, error: '没有与之匹配的文件' });
+      inputs.push({ file: arg, error: all.length ? `匹配的 ${all.length} 个文件都被 .gitignore 或 .fazhi-reportignore 忽略` : '没有与之匹配的文件' });
       continue;
     }
     for (const file of matched) {
