@@ -134,7 +134,7 @@ function region(range: Range): Sarif.Region {
 }
 
 /** SARIF 2.1.0, one run; columns are UTF-16 code units like LSP's. Results are written one at a time. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- `sarifRoot` is read by the SARIF rework (server/src/cli/sarif.ts).
+/** `sarifRoot` (check --sarif-root) is for the SARIF rework's relative URIs (server/src/cli/sarif.ts); unused here. */
 export function* sarifChunks(reports: FileReport[], version: string, _options: { sarifRoot?: string } = {}): Generator<string> {
   const rules = ruleDescriptors();
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
