@@ -210,6 +210,9 @@ describe('--quiet, --max-warnings, -o, colours', () => {
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('-o r.md: 输出文件就是被检查的文件');
     expect(readFileSync(join(dir, 'r.md'), 'utf8')).toBe(REPORT);
+    const nowhere = run(['check', '-o', 'no/such/folder/out.txt', 'r.md'], dir);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('no/such/folder/out.txt: 无法写入输出文件（文件或目录不存在）');
   });
 
   it('colours only when asked for off a terminal (FORCE_COLOR), never with --no-color or NO_COLOR', () => {

@@ -9,7 +9,7 @@ import { analyze, tooLargeAnalysis } from '../analysis/analyze';
 import type { Severity } from '../analysis/types';
 import { DOCUMENT_EXTENSIONS } from '../documents/kinds';
 import type { ExtractedDocument } from '../documents/types';
-import { decodeReport, readBounded, readDocumentFile } from '../files';
+import { decodeReport, describeFsError, readBounded, readDocumentFile } from '../files';
 import { analyzeOptionsFrom, formatForPath, type Settings } from '../settings';
 import { ConfigResolver } from './config';
 import { fixText, safeFixRules, type AppliedEdit } from './fix';
@@ -113,7 +113,14 @@ export async function check(paths: string[], options: CheckOptions, version: str
 
   const style = options.color && options.format === 'text' && options.output === undefined && !options.fixDryRun ? colored() : undefined;
   const chunks = options.format === 'json' ? jsonChunks(shown) : options.format === 'sarif' ? sarifChunks(shown, version, { sarifRoot: options.sarifRoot ?? process.cwd() }) : textChunks(shown, style);
-  if (options.output !== undefined) writeAtomically(options.output, [...chunks].join(''));
+  if (options.output !== undefined) {
+    try {
+      writeAtomically(options.output, [...chunks].join(''));
+    } catch (error) {
+      err(`${printableName(options.output)}: 无法写入输出文件（${describeFsError(error)}）`);
+      return 2;
+    }
+  }
   // With --fix-dry-run standard output is the patch alone (for `git apply`): the findings go to -o, or are summed up on stderr.
   else if (options.fixDryRun) err(`修复后：${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示`);
   else {
