@@ -1,8 +1,6 @@
 // CLI entry (dist/cli.js): fazhi-report check | outline | rules | review | annotate | export | lsp.
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { analyze, tooLargeAnalysis } from './analysis/analyze';
-import { ruleDescriptors } from './analysis/rules';
-import type { OutlineNode, Range } from './analysis/types';
+import { analyze, ruleDescriptors, tooLargeResult, type OutlineNode, type Range } from './analysis/api';
 import { DOCUMENT_EXTENSIONS } from './documents/kinds';
 import { collectFiles, readBounded, readDocumentFile } from './files';
 import { analyzeOptionsFrom, isReportYear, normalizeSettings, type Settings } from './settings';
@@ -123,7 +121,7 @@ async function check(args: string[]): Promise<number> {
     }
     if (read.kind === 'too-large') {
       // An oversized file is not read; the skip is its one finding.
-      reports.push({ file, analysis: tooLargeAnalysis(read.size, read.limit, analyzeOptionsFrom(settings, formatOf(file))).analysis });
+      reports.push({ file, analysis: tooLargeResult(read.size, read.limit, analyzeOptionsFrom(settings, formatOf(file))) });
       continue;
     }
     const { document } = read;
