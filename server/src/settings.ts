@@ -1,12 +1,8 @@
 // The settings the editor (`fazhiReport.*`) and the CLI (`--config FILE`)
 // share. Values from outside are checked here; a bad value is reported and
 // its default used, never thrown at the user.
-import { ruleIds } from './analysis/rules';
-import { DEFAULT_MAX_FILE_SIZE } from './analysis/analyze';
-import type { AnalyzeOptions, RuleSetting, SectionKey, SectionSetting } from './analysis/types';
-import { SECTION_KEYS } from './analysis/types';
+import { DEFAULT_MAX_FILE_SIZE, isReportYear, MAX_REPORT_YEAR, MIN_REPORT_YEAR, ruleIds, SECTION_KEYS, type AnalyzeOptions, type RuleSetting, type SectionKey, type SectionSetting } from './analysis/api';
 import { compileGlobs, GlobError } from './glob';
-import { isReportYear, MAX_REPORT_YEAR, MIN_REPORT_YEAR } from './analysis/year';
 export { isReportYear };
 
 export interface Settings {

@@ -49,9 +49,9 @@ describe('renumbering', () => {
 
   it('is offered as a second fix of heading-sequence', () => {
     const text = '一、甲\n三、乙\n五、丙\n';
-    const finding = analyzeDetailed(text, { format: 'plain', rules: { 'required-section': 'off' } }).findings.find((f) => f.rule === 'heading-sequence')!;
-    expect(finding.moreFixes![0].title).toBe('重新编号同级标题（只改序号）');
-    expect(finding.moreFixes![0].edits.map((e) => e.newText)).toEqual(['二', '三']);
+    const finding = analyze(text, { format: 'plain', rules: { 'required-section': 'off' } }).findings.find((f) => f.rule === 'heading-sequence')!;
+    expect(finding.fixes![1].title).toBe('重新编号同级标题（只改序号）');
+    expect(finding.fixes![1].edits.map((e) => e.newText)).toEqual(['二', '三']);
   });
 });
 

@@ -101,8 +101,7 @@ function applyAndCheck(text: string, edits: { start: number; end: number; newTex
 }
 
 function fixesOf(f: CoreFinding, offsetOf: (p: { line: number; character: number }) => number) {
-  const fromRanges = f.fix ? [f.fix.edits.map((e) => ({ start: offsetOf(e.range.start), end: offsetOf(e.range.end), newText: e.newText }))] : [];
-  return [...fromRanges, ...(f.moreFixes ?? []).map((m) => m.edits)];
+  return (f.fixes ?? []).map((fix) => fix.edits.map((e) => ({ start: offsetOf(e.range.start), end: offsetOf(e.range.end), newText: e.newText })));
 }
 
 function checkFixes(text: string, format: 'plain' | 'markdown'): void {

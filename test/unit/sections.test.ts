@@ -1,7 +1,6 @@
 import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis, type AnalyzeOptions, type Range } from '../../server/src/analysis';
-import { analyzeDetailed, fixRanges } from '../../server/src/analysis/analyze';
 import { CORPUS, applyEdits, corpus, offsetOf } from '../helpers';
 
 const plain: AnalyzeOptions = { format: 'plain' };
@@ -214,9 +213,8 @@ describe('the required-section quick fixes', () => {
   });
 
   it('(b) also renumbers the top-level headings after it', () => {
-    const detailed = analyzeDetailed(withoutProblems, plain);
-    const finding = detailed.findings.find((f) => f.rule === 'required-section')!;
-    const renumber = fixRanges(detailed.context!.doc, finding.moreFixes![0]);
+    const finding = analyze(withoutProblems, plain).findings.find((f) => f.rule === 'required-section')!;
+    const renumber = finding.fixes![1];
     expect(renumber.title).toBe('插入“二、推进法治政府建设存在的不足和原因”部分，并重新编号其后的标题');
     const fixed = applyEdits(withoutProblems, renumber.edits);
     expect(fixed.split('\n').filter((l) => /^[一二三四五]、/.test(l))).toEqual([
@@ -247,9 +245,9 @@ describe('the required-section quick fixes', () => {
 
   it('on each real report, yields the part as a heading', () => {
     const text = corpus(CORPUS.jiangsu);
-    const detailed = analyzeDetailed(text, plain);
-    for (const finding of detailed.findings.filter((f) => f.rule === 'required-section')) {
-      for (const fix of [finding.fix!, ...(finding.moreFixes ?? []).map((m) => fixRanges(detailed.context!.doc, m))]) {
+    for (const finding of analyze(text, plain).findings.filter((f) => f.rule === 'required-section')) {
+      expect(finding.fixes![0]).toBe(finding.fix);
+      for (const fix of finding.fixes!) {
         const fixed = applyEdits(text, fix.edits);
         const after = analyze(fixed, plain);
         const key = finding.message.includes('不足') ? 'problems' : 'nextYear';

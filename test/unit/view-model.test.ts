@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/analysis';
-import { sectionCatalogue } from '../../server/src/analysis/sections';
+import { analyseReport } from '../../server/src/analysis';
 import { outlineResponse } from '../../server/src/service/outline';
 import { buildViewItems, itemAt, nextProblem, rowIcon, shouldWrap, statusText, statusTooltip, type ViewItem } from '../../client/src/model';
 import { CORPUS, corpus } from '../helpers';
 
-const responseFor = (text: string, isReport = true, version = 1) => outlineResponse('file:///r.txt', version, isReport, analyze(text, { format: 'plain' }), sectionCatalogue());
+const responseFor = (text: string, isReport = true, version = 1) => {
+  const report = analyseReport(text, { format: 'plain' });
+  return outlineResponse('file:///r.txt', version, isReport, report.analysis, report.parts);
+};
 const flat = (items: ViewItem[]): ViewItem[] => items.flatMap((i) => [i, ...flat(i.children)]);
 
 describe('the outline view of a real report', () => {

@@ -29,16 +29,14 @@ export interface InternalOptions extends AnalyzeOptions {
   previous?: DetailedAnalysis;
 }
 
-/** A finding with its offsets and further fixes kept, for adapters that need them. */
+/** A finding with its offsets kept, for the core's own modules (review, Word). */
 export interface CoreFinding extends Finding {
   start: number;
   end: number;
-  /** Offered as further code actions; in offsets, turned into ranges only when asked for (see `fixRanges`). */
-  moreFixes?: RawFix[];
 }
 
 /** A fix in offsets → a fix in LSP ranges. */
-export function fixRanges(doc: ReportDocument, fix: RawFix): Fix {
+function fixRanges(doc: ReportDocument, fix: RawFix): Fix {
   return { title: fix.title, edits: fix.edits.map((e) => ({ range: doc.range(e.start, e.end), newText: e.newText })) };
 }
 
@@ -82,6 +80,9 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
 
   const disabled = disabledRanges(context);
   const findings: CoreFinding[] = [];
+  // A fix several findings share is converted once and stays one object (3,000 headings, one renumbering).
+  const converted = new Map<RawFix, Fix>();
+  const toFinding = (rule: string, severity: Severity, f: RawFinding) => findingOf(doc, converted, rule, severity, f);
   for (const rule of options.extraRules ? [...RULES, ...options.extraRules] : RULES) {
     const configured = options.rules?.[rule.id];
     if (configured === 'off') continue;
@@ -103,11 +104,11 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
         continue;
       }
       listed++;
-      findings.push(toFinding(doc, rule.id, configured ?? f.severity ?? rule.severity, f));
+      findings.push(toFinding(rule.id, configured ?? f.severity ?? rule.severity, f));
     }
     if (omitted) {
       findings.push(
-        toFinding(doc, 'finding-limit', 'info', {
+        toFinding('finding-limit', 'info', {
           start: omitted.start,
           end: omitted.start,
           message: `规则 ${rule.id} 在本文件中还有 ${omittedCount} 处同类问题未列出（每条规则最多列出 ${MAX_FINDINGS_PER_RULE} 处）`,
@@ -144,15 +145,22 @@ export function analyzeDetailed(text: string, options: InternalOptions = {}): De
   return { format, analysis, context, findings, looksLikeReport: looksLikeReport(context) };
 }
 
-function toFinding(doc: ReportDocument, rule: string, severity: Severity, f: RawFinding): CoreFinding {
+function findingOf(doc: ReportDocument, converted: Map<RawFix, Fix>, rule: string, severity: Severity, f: RawFinding): CoreFinding {
   const finding: CoreFinding = { rule, severity, message: f.message, range: doc.range(f.start, f.end), start: f.start, end: f.end };
-  if (f.fix) finding.fix = fixRanges(doc, f.fix);
-  if (f.moreFixes?.length) finding.moreFixes = f.moreFixes;
+  const raw = [...(f.fix ? [f.fix] : []), ...(f.moreFixes ?? [])];
+  if (raw.length === 0) return finding;
+  const fixes = raw.map((fix) => {
+    let done = converted.get(fix);
+    if (!done) converted.set(fix, (done = fixRanges(doc, fix)));
+    return done;
+  });
+  finding.fix = fixes[0];
+  finding.fixes = fixes;
   return finding;
 }
 
 function publicFinding(f: CoreFinding): Finding {
-  const { start: _start, end: _end, moreFixes: _more, ...rest } = f;
+  const { start: _start, end: _end, ...rest } = f;
   return rest;
 }
 

@@ -33,7 +33,13 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: Range;
+  /** The preferred fix: the same as `fixes[0]` (kept for the JSON contract). */
   fix?: Fix;
+  /**
+   * Every fix, the preferred first. A fix several findings share (renumbering a
+   * whole level) is one object in all of them.
+   */
+  fixes?: Fix[];
 }
 
 export type OutlineKind = 'heading' | 'item' | 'addressee' | 'signature';

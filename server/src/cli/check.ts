@@ -5,8 +5,7 @@ import { chmodSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } 
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import pc from 'picocolors';
-import { analyze, tooLargeAnalysis } from '../analysis/analyze';
-import type { Severity } from '../analysis/types';
+import { analyze, tooLargeResult, type Severity } from '../analysis/api';
 import { DOCUMENT_EXTENSIONS } from '../documents/kinds';
 import type { ExtractedDocument } from '../documents/types';
 import { decodeReport, describeFsError, readBounded, readDocumentFile } from '../files';
@@ -84,7 +83,7 @@ export async function check(paths: string[], options: CheckOptions, version: str
     const read = await readDocumentFile(file, settings.maxFileSize);
     if (read.kind === 'error') checked.push({ report: { file, error: read.reason } });
     // An oversized file is not read; the skip is its one finding.
-    else if (read.kind === 'too-large') checked.push({ report: { file, analysis: tooLargeAnalysis(read.size, read.limit, analyzeOptionsFrom(settings, formatForPath(file))).analysis } });
+    else if (read.kind === 'too-large') checked.push({ report: { file, analysis: tooLargeResult(read.size, read.limit, analyzeOptionsFrom(settings, formatForPath(file))) } });
     else checked.push({ report: { file, analysis: analyze(read.document.text, analyzeOptionsFrom(settings, read.document.format)), document: read.document }, settings });
   }
 
@@ -144,7 +143,7 @@ async function readStandardInput(name: string | undefined, settingsFor: (file: s
   const format = name === undefined ? 'plain' : formatForPath(name);
   const settings = settingsFor(name ?? join(process.cwd(), STDIN_NAME));
   const read = await readStdin(settings.maxFileSize);
-  if (read.kind === 'too-large') return { report: { file, analysis: tooLargeAnalysis(read.size, settings.maxFileSize, analyzeOptionsFrom(settings, format)).analysis }, stdin: true };
+  if (read.kind === 'too-large') return { report: { file, analysis: tooLargeResult(read.size, settings.maxFileSize, analyzeOptionsFrom(settings, format)) }, stdin: true };
   const decoded = decodeReport(read.bytes);
   if (decoded.kind !== 'text') return { report: { file, error: decoded.reason }, stdin: true };
   const encoding = decoded.encoding ?? 'utf-8';

@@ -3,9 +3,7 @@
 // that writes new content (a part's skeleton is `manual`). Each finding's
 // primary fix only; of two overlapping fixes the first in the text wins and
 // the other waits for the next pass, after the text is analysed again.
-import { analyze } from '../analysis/analyze';
-import { ruleDescriptors } from '../analysis/rules';
-import type { Analysis, AnalyzeOptions, Finding, Range } from '../analysis/types';
+import { analyze, ruleDescriptors, type Analysis, type AnalyzeOptions, type Finding, type Range } from '../analysis/api';
 
 /** Enough for fixes that make room for others (ESLint stops after 10 passes too). */
 const MAX_PASSES = 10;

@@ -2,8 +2,7 @@
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { ruleDescriptors } from '../analysis/rules';
-import type { Analysis, Finding, Range, Severity } from '../analysis/types';
+import { ruleDescriptors, type Analysis, type Finding, type Fix, type Range, type Severity } from '../analysis/api';
 import { locate } from '../documents/locate';
 import type { ExtractedDocument } from '../documents/types';
 import { jsonArray, jsonObject } from './output';
@@ -91,6 +90,28 @@ export function* textChunks(reports: FileReport[], style: TextStyle = PLAIN): Ge
 }
 
 /**
+ * A finding's fields for the JSON, with every fix in `fixes`. A fix several findings share (renumbering
+ * a whole level) is written whole with the first of them and as `{title, sameAs: N}` (N: the index of
+ * that finding in `findings`) with the others, so the output grows with the findings, not their square.
+ */
+function sharedFixWriter(): (f: Finding) => [string, unknown][] {
+  const writtenWith = new Map<Fix, number>();
+  let index = 0;
+  return (f) => {
+    const at = index++;
+    const all = Object.entries(f);
+    if (!f.fixes) return all;
+    const fixes = f.fixes.map((fix) => {
+      const first = writtenWith.get(fix);
+      if (first !== undefined && first !== at) return { title: fix.title, sameAs: first };
+      writtenWith.set(fix, at);
+      return fix;
+    });
+    return all.map(([k, v]) => (k === 'fixes' ? [k, fixes] : [k, v]));
+  };
+}
+
+/**
  * One JSON array, one element per file, findings written one at a time. A file read as anything
  * but UTF-8 text has `document` ({kind, encoding?, notes}); a finding in a Word or PDF file has
  * `location` ({paragraph, page?, quote}) beside its `range` in the extracted text.
@@ -102,10 +123,11 @@ export function* jsonChunks(reports: FileReport[]): Generator<string> {
     const info = documentInfo(report.document);
     const locateRange = locator(report.document);
     const human = humanPositions(report.document?.text);
+    const sharedFixes = sharedFixWriter();
     // Beside the LSP `range` (0-based, UTF-16, kept as it is): 1-based line/column in code points, as ESLint's JSON.
     const entries = (f: Finding): [string, unknown][] => {
       const at = locateRange?.(f.range);
-      const all = Object.entries(f);
+      const all = sharedFixes(f);
       const afterRange = all.findIndex(([k]) => k === 'range') + 1;
       return [...all.slice(0, afterRange), ...Object.entries(humanRange(f.range, human)), ...(at ? [['location', at] as [string, unknown]] : []), ...all.slice(afterRange)];
     };

@@ -1,6 +1,5 @@
 // fazhi-report outline: the report's title and parts, as text or JSON.
-import { analyze } from '../analysis/analyze';
-import type { OutlineNode, Range } from '../analysis/types';
+import { analyze, type OutlineNode, type Range } from '../analysis/api';
 import { readDocumentFile } from '../files';
 import { analyzeOptionsFrom } from '../settings';
 import { UsageError } from './check';

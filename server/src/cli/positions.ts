@@ -2,7 +2,7 @@
 // and 1-based columns in characters (code points), as Vim, Emacs and
 // ESLint's and markdownlint's output count them. LSP ranges (0-based, UTF-16
 // units) stay as they are in the JSON; these are added beside them.
-import type { Position, Range } from '../analysis/types';
+import type { Position, Range } from '../analysis/api';
 
 export interface HumanPosition {
   line: number;

@@ -1,5 +1,5 @@
 // fazhi-report rules: every rule with its metadata (the SARIF rules and the README's table read the same list).
-import { ruleDescriptors } from '../analysis/rules';
+import { ruleDescriptors } from '../analysis/api';
 import { UsageError } from './check';
 import { Output } from './output';
 

@@ -1,7 +1,6 @@
 // Analysis shapes → LSP shapes. The core's ranges are already LSP ranges.
 import { DiagnosticSeverity, SymbolKind, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver';
-import { LEVEL_NAME } from '../analysis/numbering';
-import type { Finding, OutlineNode, Severity } from '../analysis/types';
+import { LEVEL_NAME, type Finding, type OutlineNode, type Severity } from '../analysis/api';
 
 export const DIAGNOSTIC_SOURCE = '法治报告';
 

@@ -2,7 +2,7 @@
 // text, with the settings of the document's folder. A new version is analysed
 // incrementally from the last one (only the blocks an edit touched are parsed
 // again), and never from an older chain: each entry holds one analysis.
-import { analyzeDetailed, type DetailedAnalysis } from '../analysis/analyze';
+import { analyseReport, type AnalysedReport } from '../analysis/api';
 import { analyzeOptionsFrom, DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ReportDecider } from '../lsp/reports';
 import { formatForDocument } from '../lsp/uri';
@@ -12,7 +12,7 @@ export interface Entry {
   version: number;
   /** The text analysed: a change that keeps the version number is still seen. */
   text: string;
-  result: DetailedAnalysis;
+  result: AnalysedReport;
   isReport: boolean;
   settings: Settings;
 }
@@ -59,7 +59,7 @@ export class AnalysisCache {
     const cached = this.entries.get(document.uri);
     const text = document.getText();
     if (cached && cached.version === document.version && cached.text === text && cached.settings === settings) return cached;
-    const result = analyzeDetailed(text, {
+    const result = analyseReport(text, {
       ...analyzeOptionsFrom(settings, formatForDocument(document.uri, document.languageId)),
       previous: cached?.result,
       onRuleError: (ruleId, error) => {

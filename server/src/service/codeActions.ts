@@ -1,8 +1,6 @@
 // Quick fixes for the findings of the current version that touch a range.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
-import { fixRanges, type DetailedAnalysis } from '../analysis/analyze';
-import type { RawFix } from '../analysis/rules/rule';
-import type { Range } from '../analysis/types';
+import { fixesOf, type AnalysedReport, type Fix, type Range } from '../analysis/api';
 import { toDiagnostic } from '../lsp/convert';
 import { isExtractedDocument } from '../lsp/protocol';
 import type { AnalysisCache } from './cache';
@@ -12,9 +10,9 @@ import type { ServiceDocument, Token, Workspace } from './types';
 export interface CodeActionData {
   uri: string;
   version: number;
-  rule: string;
-  start: number;
-  title: string;
+  /** The finding's index among the version's findings, and the fix's among its fixes. */
+  finding: number;
+  fix: number;
 }
 
 export interface CodeActionParams {
@@ -59,42 +57,37 @@ function overlaps(a: Range, b: LspRange): boolean {
  * several findings (renumbering a group of headings) is offered once, with all
  * their diagnostics, so the answer grows with the findings, not their square.
  * With `lazyEdits` (the client resolves code actions) the further fixes come
- * without their edits, which `resolveCodeAction` computes when one is chosen.
+ * without their edits, which `resolveCodeAction` finds again when one is chosen.
  */
-export function codeActions(uri: string, version: number, result: DetailedAnalysis, range: LspRange, only?: string[], lazyEdits = false): CodeAction[] {
+export function codeActions(uri: string, version: number, report: AnalysedReport, range: LspRange, only?: string[], lazyEdits = false): CodeAction[] {
   if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)) return [];
   const actions: CodeAction[] = [];
-  const shared = new Map<RawFix, CodeAction>();
-  const doc = result.context?.doc;
-  for (const finding of result.findings) {
-    if (!finding.fix || !overlaps(finding.range, range)) continue;
+  const shared = new Map<Fix, CodeAction>();
+  report.analysis.findings.forEach((finding, index) => {
+    const fixes = fixesOf(finding);
+    if (fixes.length === 0 || !overlaps(finding.range, range)) return;
     const diagnostic: Diagnostic = toDiagnostic(finding);
-    actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: actions.length === 0, edit: { changes: { [uri]: finding.fix.edits } } });
-    if (!doc) continue;
-    for (const fix of finding.moreFixes ?? []) {
+    fixes.forEach((fix, fixIndex) => {
       const existing = shared.get(fix);
       if (existing) {
         existing.diagnostics!.push(diagnostic);
-        continue;
+        return;
       }
-      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false };
-      if (lazyEdits) action.data = { uri, version, rule: finding.rule, start: finding.start, title: fix.title } satisfies CodeActionData;
-      else action.edit = { changes: { [uri]: fixRanges(doc, fix).edits } };
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: actions.length === 0 && fixIndex === 0 };
+      // The preferred fix is small and always sent whole; the further ones may be large (a whole level renumbered).
+      if (lazyEdits && fixIndex > 0) action.data = { uri, version, finding: index, fix: fixIndex } satisfies CodeActionData;
+      else action.edit = { changes: { [uri]: fix.edits } };
       shared.set(fix, action);
       actions.push(action);
-    }
-  }
+    });
+  });
   return actions;
 }
 
-export function resolveCodeAction(action: CodeAction, result: DetailedAnalysis, version: number): CodeAction {
+export function resolveCodeAction(action: CodeAction, report: AnalysedReport, version: number): CodeAction {
   const data = action.data as CodeActionData | undefined;
-  const doc = result.context?.doc;
-  if (!data || !doc || data.version !== version) return action;
-  for (const finding of result.findings) {
-    if (finding.rule !== data.rule || finding.start !== data.start) continue;
-    const fix = finding.moreFixes?.find((f) => f.title === data.title);
-    if (fix) return { ...action, edit: { changes: { [data.uri]: fixRanges(doc, fix).edits } } };
-  }
-  return action;
+  if (!data || data.version !== version) return action;
+  const finding = report.analysis.findings[data.finding];
+  const fix = finding ? fixesOf(finding)[data.fix] : undefined;
+  return fix ? { ...action, edit: { changes: { [data.uri]: fix.edits } } } : action;
 }

@@ -2,14 +2,7 @@
 // (with its preview), and the apply* commands that edit through
 // `workspace/applyEdit`, so that any LSP editor gets them.
 import type { TextEdit } from 'vscode-languageserver';
-import type { RawEdit } from '../analysis/rules/rule';
-import type { DetailedAnalysis } from '../analysis/analyze';
-import { sectionCatalogue } from '../analysis/sections';
-import { expandSnippet, partInsertion, reportSkeleton } from '../analysis/skeleton';
-import { levelAtLine, renumberLevel } from '../analysis/renumber';
-import { reviewSummary } from '../analysis/summary';
-import { isReportYear } from '../analysis/year';
-import { SECTION_KEYS } from '../analysis/types';
+import { advance, expandSnippet, isReportYear, SECTION_KEYS, skeletonSnippet, type AnalysedReport } from '../analysis/api';
 import { commandArgument, InvalidParams, optionalCount, optionalString, position } from '../lsp/params';
 import {
   COMMANDS,
@@ -77,11 +70,8 @@ export class CommandsProvider {
         if (!edits || edits.edits.length === 0) return { applied: false, message: '本级标题的序号已连续，无需重新编号' } satisfies ApplyResult;
         return { applied: await this.apply(`重新编号第 ${edits.level} 级标题`, document.uri, edits.edits) } satisfies ApplyResult;
       }
-      case COMMANDS.reviewSummary: {
-        const ctx = entry.result.context;
-        if (!ctx) return null;
-        return { text: reviewSummary(entry.result.analysis, ctx.catalogue, optionalString(raw.fileName, 'fileName') ?? document.uri) } satisfies ReviewSummaryResult;
-      }
+      case COMMANDS.reviewSummary:
+        return { text: entry.result.summary(optionalString(raw.fileName, 'fileName') ?? document.uri) } satisfies ReviewSummaryResult;
     }
     throw new InvalidParams(`未知命令“${command}”`);
   }
@@ -109,7 +99,7 @@ export class CommandsProvider {
   private async skeletonSnippet(params: SkeletonParams): Promise<SkeletonSnippetResult> {
     const reportYear = await this.year(params);
     const sections = params.uri ? (await this.cache.settingsOf(params.uri)).sections : {};
-    return { snippet: reportSkeleton(sectionCatalogue(sections), reportYear), reportYear };
+    return { snippet: skeletonSnippet(reportYear, sections), reportYear };
   }
 
   private async applySkeleton(params: SkeletonParams): Promise<ApplyResult> {
@@ -125,41 +115,18 @@ export class CommandsProvider {
     return { applied: await this.apply('插入报告框架', document.uri, [edit]) };
   }
 
-  private partEdits(result: DetailedAnalysis, params: PartEditsParams): PartEditsResult | null {
-    const ctx = result.context;
-    if (!ctx) return null;
-    const entry = ctx.catalogue.find((e) => e.key === params.key);
-    if (!entry || ctx.sections[entry.key]) return null;
-    const insertion = partInsertion(ctx, entry);
-    // The parts after the new one move up a number: without it the report has two 二、 (and a new warning).
-    const raw = params.renumber === false ? [insertion.insert] : [insertion.insert, ...insertion.renumber];
-    const at = ctx.doc.range(insertion.insert.start, insertion.insert.start).start;
-    return { heading: insertion.heading, edits: toEdits(result, raw), cursor: advance(at, insertion.insert.newText.slice(0, insertion.cursor)) };
+  private partEdits(report: AnalysedReport, params: PartEditsParams): PartEditsResult | null {
+    return report.insertPart(params.key, params.renumber !== false);
   }
 
-  private renumberEdits(result: DetailedAnalysis, params: RenumberParams): RenumberEditsResult | null {
-    const ctx = result.context;
-    if (!ctx) return null;
-    const level = levelAtLine(ctx.structure, params.line);
-    return { level, edits: toEdits(result, renumberLevel(ctx.structure, level)) };
+  private renumberEdits(report: AnalysedReport, params: RenumberParams): RenumberEditsResult {
+    return report.renumber(params.line);
   }
 
   private async apply(label: string, uri: string, edits: TextEdit[]): Promise<boolean> {
     if (!this.applyEdit) throw new InvalidParams('此编辑器不支持 workspace/applyEdit');
     return this.applyEdit(label, { [uri]: edits });
   }
-}
-
-function toEdits(result: DetailedAnalysis, edits: RawEdit[]): TextEdit[] {
-  const doc = result.context!.doc;
-  return edits.map((e) => ({ range: doc.range(e.start, e.end), newText: e.newText }));
-}
-
-/** The position after `text` is written at `at`. */
-function advance(at: { line: number; character: number }, text: string): { line: number; character: number } {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines.length === 1) return { line: at.line, character: at.character + text.length };
-  return { line: at.line + lines.length - 1, character: lines[lines.length - 1].length };
 }
 
 function endOf(text: string): { line: number; character: number } {

@@ -1,7 +1,6 @@
 // Completion: the next 一是/（三）/三、 and the phrase bank, ranked for the part the cursor is in.
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { suggestionsAt } from '../analysis/completion';
-import type { DetailedAnalysis } from '../analysis/analyze';
+import type { AnalysedReport } from '../analysis/api';
 import type { AnalysisCache } from './cache';
 import type { ServiceDocument, Token } from './types';
 
@@ -22,17 +21,14 @@ export class CompletionProvider {
   }
 }
 
-export function completionItems(result: DetailedAnalysis, position: Position, triggerCharacter?: string): CompletionItem[] {
-  const ctx = result.context;
-  if (!ctx) return [];
-  const offset = ctx.doc.offsetAt(position);
-  return suggestionsAt(ctx, offset, triggerCharacter === '。' || triggerCharacter === '；').map((s) => ({
+export function completionItems(report: AnalysedReport, position: Position, triggerCharacter?: string): CompletionItem[] {
+  return report.suggestionsAt(position, triggerCharacter === '。' || triggerCharacter === '；').map((s) => ({
     label: s.label,
     kind: SUGGESTION_KIND[s.kind],
     detail: s.detail,
     documentation: s.documentation,
     sortText: s.sortText,
     filterText: s.filterText,
-    textEdit: { range: ctx.doc.range(s.replaceStart, s.replaceEnd), newText: s.insertText },
+    textEdit: { range: s.range, newText: s.insertText },
   }));
 }

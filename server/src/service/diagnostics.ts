@@ -19,7 +19,7 @@ export class DiagnosticsProvider {
   async provideDiagnostics(document: ServiceDocument, token: Token): Promise<Diagnostic[]> {
     const entry = await this.cache.get(document);
     if (token.isCancellationRequested || !entry.isReport) return [];
-    return entry.result.findings.map(toDiagnostic);
+    return entry.result.analysis.findings.map(toDiagnostic);
   }
 
   /** Analyses and publishes after the document's debounce; a newer change restarts the wait. */
@@ -41,7 +41,7 @@ export class DiagnosticsProvider {
     const entry = await this.cache.get(document);
     // Never publish for a version older than the latest one, nor for a closed document.
     if (this.workspace.get(uri)?.version !== entry.version || this.generations.get(uri) !== generation) return;
-    this.publish(uri, entry.version, entry.isReport ? entry.result.findings.map(toDiagnostic) : []);
+    this.publish(uri, entry.version, entry.isReport ? entry.result.analysis.findings.map(toDiagnostic) : []);
   }
 
   /** A closed document: its pending analysis dropped, its diagnostics cleared. */

@@ -1,6 +1,6 @@
 // Folding ranges: one per section and per multi-line item.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import type { OutlineNode } from '../analysis/types';
+import type { OutlineNode } from '../analysis/api';
 import type { AnalysisCache } from './cache';
 import type { ServiceDocument, Token } from './types';
 

@@ -1,11 +1,10 @@
 // Hover on a figure that takes part in a relation: the arithmetic (`1194 / 1195 = 99.92%，文中 99.9% ✓`).
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
-import type { RelationKind } from '../analysis/numbers';
-import type { DetailedAnalysis } from '../analysis/analyze';
+import type { AnalysedReport, RelationAt } from '../analysis/api';
 import type { AnalysisCache } from './cache';
 import type { ServiceDocument, Token } from './types';
 
-const RELATION_NAME: Record<RelationKind, string> = { rate: '比率', share: '占比', shares: '各项占比', sum: '分项与总数', subset: '部分与整体', growth: '增幅', difference: '增减数', points: '百分点', average: '平均数' };
+const RELATION_NAME: Record<RelationAt['kind'], string> = { rate: '比率', share: '占比', shares: '各项占比', sum: '分项与总数', subset: '部分与整体', growth: '增幅', difference: '增减数', points: '百分点', average: '平均数' };
 
 export class HoverProvider {
   constructor(private readonly cache: AnalysisCache) {}
@@ -17,16 +16,11 @@ export class HoverProvider {
   }
 }
 
-export function hover(result: DetailedAnalysis, position: Position): Hover | null {
-  const ctx = result.context;
-  if (!ctx) return null;
-  const offset = ctx.doc.offsetAt(position);
+export function hover(report: AnalysedReport, position: Position): Hover | null {
   const lines: string[] = [];
   let range: Range | undefined;
-  for (const r of ctx.numbers.relations) {
-    const hit = [r.anchor, ...r.members].find((q) => offset >= q.start && offset <= q.end);
-    if (!hit) continue;
-    range ??= ctx.doc.range(hit.start, hit.end);
+  for (const r of report.relationsAt(position)) {
+    range ??= r.range;
     lines.push(`**${RELATION_NAME[r.kind]}**：${r.explanation}`);
     // Every reading tried, so a writer sees why a figure was (or was not) flagged.
     if (r.readings.length > 1) lines.push(r.readings.map((x) => `- ${x}`).join('\n'));

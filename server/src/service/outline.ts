@@ -1,10 +1,6 @@
 // `fazhiReport/outline`: the tree, the sections map, the checklist of parts and
 // the findings counted per node, per severity and per group of rules.
-import type { SectionEntry } from '../analysis/sections';
-import { sectionCatalogue } from '../analysis/sections';
-import { CHECKLIST_ORDER } from '../analysis/skeleton';
-import { ruleDescriptors } from '../analysis/rules';
-import type { Analysis, Finding, OutlineNode, Range } from '../analysis/types';
+import { ruleDescriptors, type Analysis, type Finding, type OutlineNode, type PartDescription, type Range } from '../analysis/api';
 import { GROUP_KEYS, GROUP_LABELS, type GroupKey } from '../review/types';
 import type { FindingGroup, OutlineResponse, OutlineResponseNode, PartStatus, Severity } from '../lsp/protocol';
 import type { AnalysisCache } from './cache';
@@ -16,8 +12,7 @@ export class OutlineProvider {
   async provideOutline(document: ServiceDocument, _params: unknown, token: Token): Promise<OutlineResponse | null> {
     const entry = await this.cache.get(document);
     if (token.isCancellationRequested) return null;
-    const { result } = entry;
-    return outlineResponse(document.uri, entry.version, entry.isReport, result.analysis, result.context?.catalogue ?? sectionCatalogue(entry.settings.sections));
+    return outlineResponse(document.uri, entry.version, entry.isReport, entry.result.analysis, entry.result.parts);
   }
 }
 
@@ -41,7 +36,7 @@ export function findingGroups(findings: readonly Finding[]): FindingGroup[] {
     .sort((a, b) => b.count - a.count);
 }
 
-export function outlineResponse(uri: string, version: number, isReport: boolean, analysis: Analysis, catalogue: SectionEntry[]): OutlineResponse {
+export function outlineResponse(uri: string, version: number, isReport: boolean, analysis: Analysis, checklist: readonly PartDescription[]): OutlineResponse {
   const findings = isReport ? analysis.findings : [];
   const decorate = (nodes: OutlineNode[]): OutlineResponseNode[] =>
     nodes.map((n) => {
@@ -54,8 +49,7 @@ export function outlineResponse(uri: string, version: number, isReport: boolean,
       }
       return { ...n, findingCount, worstSeverity, children: decorate(n.children) };
     });
-  const inOrder = CHECKLIST_ORDER.map((key) => catalogue.find((e) => e.key === key)!);
-  const parts: PartStatus[] = inOrder.map((entry) => {
+  const parts: PartStatus[] = checklist.map((entry) => {
     const found = analysis.sections[entry.key];
     return {
       key: entry.key,

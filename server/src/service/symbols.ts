@@ -1,6 +1,6 @@
 // Document symbols: the report's outline, numbering in each name.
 import type { DocumentSymbol } from 'vscode-languageserver';
-import type { DetailedAnalysis } from '../analysis/analyze';
+import type { AnalysedReport } from '../analysis/api';
 import { toDocumentSymbols } from '../lsp/convert';
 import { formatForDocument } from '../lsp/uri';
 import type { Settings } from '../settings';
@@ -20,10 +20,10 @@ export class SymbolsProvider {
     return toDocumentSymbols(entry.result.analysis.outline);
   }
 
-  private wantsMarkdownSymbols(result: DetailedAnalysis, settings: Settings): boolean {
+  private wantsMarkdownSymbols(report: AnalysedReport, settings: Settings): boolean {
     if (settings.markdownSymbols !== 'auto') return settings.markdownSymbols === 'always';
     if (!this.hostHasMarkdownOutline) return true;
     // The built-in outline sees only `#` headings: add ours when numbered lines would be missing.
-    return result.context?.structure.headings.some((h) => h.style !== 'none' && h.mdDepth === 0) ?? false;
+    return report.hasNumberedPlainHeadings;
   }
 }

@@ -20,7 +20,7 @@ export interface RawFinding {
   /** Overrides the rule's default severity (a user's setting still wins). */
   severity?: Severity;
   fix?: RawFix;
-  /** Further fixes, offered after `fix` as code actions (the CLI's JSON carries `fix` only). */
+  /** Further fixes, offered after `fix` (the finding's `fixes` lists them all, in ranges). */
   moreFixes?: RawFix[];
 }
 
