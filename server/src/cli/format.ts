@@ -65,7 +65,7 @@ export function printableName(file: string): string {
 
 /**
  * `path:line:column: severity message [rule]`, then a summary line. Line and column are 1-based,
- * the column in characters (code points: 𠮷 is one), as Vim's and Emacs's quickfix count them.
+ * the column in characters (code points: 𠮷 is one), as Emacs's compilation mode counts them (not UTF-16 units).
  */
 export function* textChunks(reports: FileReport[], style: TextStyle = PLAIN): Generator<string> {
   const counts = { error: 0, warning: 0, info: 0 };

@@ -1,7 +1,8 @@
 // Positions for people and for tools other than LSP clients: 1-based lines
-// and 1-based columns in characters (code points), as Vim, Emacs and
-// ESLint's and markdownlint's output count them. LSP ranges (0-based, UTF-16
-// units) stay as they are in the JSON; these are added beside them.
+// and columns, as ESLint's and markdownlint's, the columns counted in
+// characters (code points, as Emacs counts them) so that a supplementary
+// character (𠮷) is one column, not two UTF-16 units. LSP ranges (0-based,
+// UTF-16 units) stay as they are in the JSON; these are added beside them.
 import type { Position, Range } from '../analysis/api';
 
 export interface HumanPosition {
