@@ -64,6 +64,18 @@ function count(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+let quiet = false;
+/** Help and version as Output writes findings: a reader that stops early (`| head -2`) ends them quietly. */
+function writeOut(text: string): void {
+  if (!quiet) {
+    quiet = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+  process.stdout.write(text);
+}
+
 /** The program; `result` receives each command's exit status. */
 function program(result: { code: number | 'server' }): Command {
   const settingsFor = (file: string, config: string | undefined) => new ConfigResolver(config, (m) => process.stderr.write(`fazhi-report: ${m}\n`)).forFile(file).settings;
@@ -75,7 +87,7 @@ function program(result: { code: number | 'server' }): Command {
     .helpCommand('help [命令]', '显示命令的帮助 (show help for a command)')
     .configureHelp(help)
     .exitOverride()
-    .configureOutput({ outputError: () => {} })
+    .configureOutput({ outputError: () => {}, writeOut })
     .showSuggestionAfterError(false)
     .addHelpText('after', EXIT_CODES);
 
@@ -85,7 +97,7 @@ function program(result: { code: number | 'server' }): Command {
       .helpOption('-h, --help', '显示帮助 (show help)')
       .configureHelp(help)
       .exitOverride()
-      .configureOutput({ outputError: () => {} })
+      .configureOutput({ outputError: () => {}, writeOut })
       .showSuggestionAfterError(false);
 
   command('check')

@@ -57,6 +57,14 @@ describe('the command line', () => {
     expect(r.stdout).toContain('只报告 error 级问题 (report errors only)');
   });
 
+  it('help read by a reader that stops early (| head -1) ends quietly', () => {
+    for (const args of ['help check', 'check --help', '--help']) {
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" ${args} | head -1`], { cwd: dir, encoding: 'utf8' });
+      expect(r.stdout, args).toMatch(/^用法 \(Usage\): fazhi-report/);
+      expect(r.stderr, args).toBe('');
+    }
+  });
+
   it('--version prints the package version', () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
     expect(run(['--version'], dir).stdout.trim()).toBe(version);
