@@ -79,7 +79,8 @@ function writeOut(text: string): void {
 /** The program; `result` receives each command's exit status. */
 function program(result: { code: number | 'server' }): Command {
   const settingsFor = (file: string, config: string | undefined) => new ConfigResolver(config, (m) => process.stderr.write(`fazhi-report: ${m}\n`)).forFile(file).settings;
-  const help: Partial<Help> = { styleTitle: (title: string) => TITLES[title] ?? title };
+  // Columns line up in a terminal: a Chinese character takes two cells (commander counts one).
+  const help: Partial<Help> = { styleTitle: (title: string) => TITLES[title] ?? title, displayWidth: terminalWidth };
   const root = new Command('fazhi-report')
     .description('法治政府建设报告助手：检查年度法治政府建设情况报告 (checks the annual rule-of-law government reports)')
     .version(VERSION, '-v, --version', '显示版本 (show the version)')
@@ -262,3 +263,14 @@ function failure(error: unknown, argv: string[], root: Command): number {
 void main(process.argv.slice(2)).then((code) => {
   if (code !== 'server') process.exitCode = code;
 });
+
+/** The cells a text takes in a terminal: East Asian wide and full-width characters two, colour codes none. */
+export function terminalWidth(text: string): number {
+  let width = 0;
+  for (const ch of text.replace(/\u001b\[[0-9;]*m/g, '')) {
+    const c = ch.codePointAt(0)!;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}

@@ -57,6 +57,13 @@ describe('the command line', () => {
     expect(r.stdout).toContain('只报告 error 级问题 (report errors only)');
   });
 
+  it('--help lines the descriptions up in a terminal, a Chinese character two cells wide', () => {
+    const cells = (s: string) => [...s].reduce((n, c) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/.test(c) ? 2 : 1), 0);
+    const options = run(['check', '--help'], dir).stdout.split('\n').filter((l) => /^ {2}-/.test(l));
+    const starts = new Set(options.map((l) => cells(l.match(/^ {2}\S.*?\S {2,}/)![0])));
+    expect(starts.size).toBe(1);
+  });
+
   it('help read by a reader that stops early (| head -1) ends quietly', () => {
     for (const args of ['help check', 'check --help', '--help']) {
       const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" ${args} | head -1`], { cwd: dir, encoding: 'utf8' });
