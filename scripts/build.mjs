@@ -17,7 +17,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  define: { __VERSION__: JSON.stringify(pkg.version), __HOMEPAGE__: JSON.stringify(pkg.homepage) },
   // ESM builds first: jsonc-parser's UMD build loads its parts with a dynamic require that a bundle cannot follow.
   mainFields: ['module', 'main'],
 };

@@ -223,7 +223,8 @@ describe('fazhi-report check --format sarif', () => {
       const loc = result.locations![0].physicalLocation!;
       expect(loc.artifactLocation!.uri).toBe(f.file);
       expect(run0.artifacts![loc.artifactLocation!.index!].location!.uri).toBe(f.file);
-      expect(loc.region).toEqual({
+      expect(loc.artifactLocation!.uriBaseId).toBe('%SRCROOT%');
+      expect(loc.region).toMatchObject({
         startLine: f.range.start.line + 1,
         startColumn: f.range.start.character + 1,
         endLine: f.range.end.line + 1,

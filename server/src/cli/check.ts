@@ -13,7 +13,8 @@ import { analyzeOptionsFrom, formatForPath, type Settings } from '../settings';
 import { ConfigResolver } from './config';
 import { fixText, safeFixRules, type AppliedEdit } from './fix';
 import { FilesFilter, IgnoreRules, collectInputs, readStdin } from './inputs';
-import { jsonChunks, printableName, sarifChunks, textChunks, type FileReport, type TextStyle } from './format';
+import { jsonChunks, printableName, textChunks, type FileReport, type TextStyle } from './format';
+import { sarifChunks } from './sarif';
 import { Output } from './output';
 import { humanPositions } from './positions';
 

@@ -1,8 +1,5 @@
 // Output formats of `fazhi-report check`.
-import { isAbsolute, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type * as Sarif from 'sarif';
-import { ruleDescriptors, type Analysis, type Finding, type Fix, type Range, type Severity } from '../analysis/api';
+import type { Analysis, Finding, Fix, Range, Severity } from '../analysis/api';
 import { locate } from '../documents/locate';
 import type { ExtractedDocument } from '../documents/types';
 import { jsonArray, jsonObject } from './output';
@@ -48,7 +45,7 @@ export function documentInfo(document: ExtractedDocument | undefined): { kind: s
 }
 
 /** `第12段` or `第3页 第12段`, and the quote in Chinese quotation marks. */
-function placeText(at: DocumentLocation): string {
+export function placeText(at: DocumentLocation): string {
   return `${at.page !== undefined ? `第${at.page}页 ` : ''}第${at.paragraph}段 “${printableName(at.quote)}”`;
 }
 
@@ -137,122 +134,4 @@ export function* jsonChunks(reports: FileReport[]): Generator<string> {
     );
   });
   yield '\n';
-}
-
-const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
-
-function artifactUri(file: string): string {
-  if (isAbsolute(file)) return pathToFileURL(file).href;
-  return file.split(sep).map(encodeURIComponent).join('/');
-}
-
-function region(range: Range): Sarif.Region {
-  return {
-    startLine: range.start.line + 1,
-    startColumn: range.start.character + 1,
-    endLine: range.end.line + 1,
-    endColumn: range.end.character + 1,
-  };
-}
-
-/** SARIF 2.1.0, one run; columns are UTF-16 code units like LSP's. Results are written one at a time. */
-/** `sarifRoot` (check --sarif-root) is for the SARIF rework's relative URIs (server/src/cli/sarif.ts); unused here. */
-export function* sarifChunks(reports: FileReport[], version: string, _options: { sarifRoot?: string } = {}): Generator<string> {
-  const rules = ruleDescriptors();
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const descriptors: Sarif.ReportingDescriptor[] = rules.map((r) => ({
-    id: r.id,
-    shortDescription: { text: r.description },
-    defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-  }));
-  const artifacts: Sarif.Artifact[] = [];
-  const artifactIndex = new Map<FileReport, number>();
-  const notifications: Sarif.Notification[] = [];
-  for (const report of reports) {
-    const uri = artifactUri(report.file);
-    if ('error' in report) {
-      notifications.push({ level: 'error', message: { text: `${report.file}: ${report.error}` }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
-      continue;
-    }
-    artifactIndex.set(report, artifacts.length);
-    artifacts.push(artifactOf(report, uri));
-  }
-  function* results(): Generator<string> {
-    const analysed = reports.filter((r): r is { file: string; analysis: Analysis; document?: ExtractedDocument } => 'analysis' in r);
-    const all = analysed.flatMap((report) => report.analysis.findings.map((f) => [report, f] as const));
-    const locators = new Map(analysed.map((r) => [r, locator(r.document)]));
-    yield* jsonArray(
-      all,
-      ([report, f], indent) => [JSON.stringify(sarifResult(f, artifactUri(report.file), artifactIndex.get(report)!, ruleIndex.get(f.rule), locators.get(report)?.(f.range) ?? null), null, 2).replace(/\n/g, '\n' + indent)],
-      '      ',
-    );
-  }
-  const run = jsonObject(
-    [
-      ['tool', { driver: { name: 'fazhi-report', fullName: '法治政府建设报告助手', version, semanticVersion: version, rules: descriptors } }],
-      ['invocations', [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }]],
-      ['artifacts', artifacts],
-      ['results', results],
-      ['columnKind', 'utf16CodeUnits'],
-    ],
-    '    ',
-  );
-  yield* jsonObject(
-    [
-      ['$schema', 'https://json.schemastore.org/sarif-2.1.0.json'],
-      ['version', '2.1.0'],
-      ['runs', () => jsonArray([run], function* (chunks) {
-        yield* chunks;
-      }, '  ')],
-    ],
-    '',
-  );
-  yield '\n';
-}
-
-const MIME_TYPE: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  doc: 'application/msword',
-  wps: 'application/vnd.ms-works',
-  pdf: 'application/pdf',
-};
-
-/** The artifact: a text file with its encoding; a Word or PDF file by its type (its regions are in the extracted text). */
-function artifactOf(report: { file: string; document?: ExtractedDocument }, uri: string): Sarif.Artifact {
-  const kind = report.document?.kind;
-  if (kind && MIME_TYPE[kind]) return { location: { uri }, mimeType: MIME_TYPE[kind] };
-  const mimeType = kind === 'text' || (!kind && /\.txt$/i.test(report.file)) ? 'text/plain' : 'text/markdown';
-  return { location: { uri }, mimeType, encoding: report.document?.encoding ?? 'utf-8' };
-}
-
-function sarifResult(f: Finding, uri: string, artifactIndex: number, ruleIndex: number | undefined, at: DocumentLocation | null): Sarif.Result {
-  const where = region(f.range);
-  const location: Sarif.Location = { physicalLocation: { artifactLocation: { uri, index: artifactIndex }, region: where } };
-  if (at) {
-    // In a Word or PDF file the lines are those of the extracted text: the quote and 第N段 find the place.
-    where.snippet = { text: at.quote };
-    location.message = { text: placeText(at) };
-    location.properties = at.page !== undefined ? { paragraph: at.paragraph, page: at.page } : { paragraph: at.paragraph };
-  }
-  const result: Sarif.Result = {
-    ruleId: f.rule,
-    level: SARIF_LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [location],
-  };
-  if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
-  if (f.fix) {
-    result.fixes = [
-      {
-        description: { text: f.fix.title },
-        artifactChanges: [
-          {
-            artifactLocation: { uri, index: artifactIndex },
-            replacements: f.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
-          },
-        ],
-      },
-    ];
-  }
-  return result;
 }

@@ -38,6 +38,7 @@ import { officialTitle } from './official-title';
 import { termForm } from './term-form';
 import { headingPunctuation } from './heading-punctuation';
 import { mixedNumerals } from './mixed-numerals';
+import { ruleDocs } from './docs';
 
 /** Every rule the core runs, in a stable order. */
 export const RULES: readonly Rule[] = [
@@ -90,17 +91,21 @@ export interface RuleDescriptor {
   tags: RuleTag[];
   /** none: no fix; safe: `--fix` may apply it; manual: offered in the editor only. */
   fix: 'none' | 'safe' | 'manual';
+  /** What it finds, with an example (Markdown), and why its group matters: data/rule-docs.json. */
+  finds: string;
+  why: string;
 }
 
 /** Findings the core itself reports, outside RULES. */
-const CORE_RULES: readonly RuleDescriptor[] = [
+const CORE_RULES: readonly Omit<RuleDescriptor, 'finds' | 'why'>[] = [
   { id: 'file-size', title: '文件过大', severity: 'info', description: '文件超过大小上限，已跳过检查', tags: [], fix: 'none' },
   { id: 'nesting-depth', title: '嵌套过深', severity: 'info', description: 'Markdown 嵌套过深，已按行分析', tags: [], fix: 'none' },
   { id: 'finding-limit', title: '问题过多', severity: 'info', description: '同一规则的问题过多，超出部分未逐条列出', tags: [], fix: 'none' },
 ];
 
 export function ruleDescriptors(): RuleDescriptor[] {
-  return [...RULES.map(({ id, title, severity, description, tags, fix }) => ({ id, title, severity, description, tags, fix: fix ?? ('none' as const) })), ...CORE_RULES];
+  const described = [...RULES.map(({ id, title, severity, description, tags, fix }) => ({ id, title, severity, description, tags, fix: fix ?? ('none' as const) })), ...CORE_RULES];
+  return described.map((r) => ({ ...r, ...ruleDocs(r.id, r.tags) }));
 }
 
 export function ruleIds(): string[] {
