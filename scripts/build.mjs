@@ -32,7 +32,7 @@ const entries = [
     banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
   },
-  { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
+  { entryPoints: ['server/src/library.ts'], outfile: 'dist/analysis.js' },
   // The document readers (.docx, .doc, .wps, .pdf, text encodings), until the CLI and the server use them.
   { entryPoints: ['server/src/documents/index.ts'], outfile: 'dist/documents.js' },
   // The review's worker threads (fazhi-report review, 审阅文件夹): one file at a time on each core.
@@ -54,3 +54,6 @@ await rm('dist/pdfjs', { recursive: true, force: true });
 await mkdir('dist/pdfjs', { recursive: true });
 await cp(join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps'), 'dist/pdfjs/cmaps', { recursive: true });
 await chmod('dist/cli.js', 0o755);
+// The library's types (dist/types/), from the same sources: `fazhi-report` and `fazhi-report/analysis` in TypeScript.
+await rm('dist/types', { recursive: true, force: true });
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.lib.json'], { stdio: 'inherit' });
