@@ -21,12 +21,15 @@ import { createSettingsSource, type SettingsSource } from './configuration';
 import { registerDocumentRequests } from './documents';
 import { DEFAULT_SETTINGS } from '../settings';
 import { documentUri, InvalidParams, optionalString, position, range } from './params';
+import { chooseEncoding, PositionCodec } from './positionEncoding';
 import { OUTLINE_REQUEST, type InitializationOptions } from './protocol';
 
 /** Starts the language server on the transport named in argv (--stdio, --node-ipc, …). */
 export function runLanguageServer(): Connection {
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
+  // Positions in the client's encoding (UTF-8 for Neovim or Helix when they offer it) are converted here, at the edge.
+  const codec = new PositionCodec();
+  const documents = new TextDocuments({ create: TextDocument.create, update: (document, changes, version) => codec.update(document, changes, version) });
   const logger = { error: (m: string) => connection.console.error(m), warn: (m: string) => connection.console.warn(m) };
   let state: 'starting' | 'running' | 'shut down' = 'starting';
   let service: ReportService | undefined;
@@ -63,6 +66,7 @@ export function runLanguageServer(): Connection {
 
   connection.onInitialize((params): InitializeResult => {
     state = 'running';
+    codec.encoding = chooseEncoding(params.capabilities.general?.positionEncodings);
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     settings = createSettingsSource(
       params.capabilities.workspace?.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'fazhiReport' }) : null,
@@ -76,12 +80,16 @@ export function runLanguageServer(): Connection {
       version: SERVER_VERSION,
       hostHasMarkdownOutline: init.hostHasMarkdownOutline === true,
       lazyCodeActionEdits: params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true,
-      publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-      applyEdit: async (label, changes) => (await connection.workspace.applyEdit({ label, edit: { changes } })).applied,
+      publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: codec.toClient(documents.get(uri), diagnostics) }),
+      applyEdit: async (label, changes) => {
+        const encoded = Object.fromEntries(Object.entries(changes).map(([uri, edits]) => [uri, codec.toClient(documents.get(uri), edits)]));
+        return (await connection.workspace.applyEdit({ label, edit: { changes: encoded } })).applied;
+      },
     });
     service.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
+        positionEncoding: codec.encoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: '报告大纲' },
         foldingRangeProvider: true,
@@ -114,9 +122,9 @@ export function runLanguageServer(): Connection {
   /** The open document a request names; requests about a document not open get an empty answer. */
   const open = (params: unknown) => documents.get(documentUri(params));
 
-  connection.onDocumentSymbol(guard('textDocument/documentSymbol', (params, s, token) => {
+  connection.onDocumentSymbol(guard('textDocument/documentSymbol', async (params, s, token) => {
     const document = open(params);
-    return document ? s.symbols.provideDocumentSymbols(document, params, token) : [];
+    return document ? codec.toClient(document, await s.symbols.provideDocumentSymbols(document, params, token)) : [];
   }));
 
   connection.onFoldingRanges(guard('textDocument/foldingRange', (params, s, token) => {
@@ -124,37 +132,45 @@ export function runLanguageServer(): Connection {
     return document ? s.folding.provideFoldingRanges(document, params, token) : [];
   }));
 
-  connection.onCompletion(guard('textDocument/completion', (params, s, token) => {
+  connection.onCompletion(guard('textDocument/completion', async (params, s, token) => {
     const document = open(params);
-    const at = position(params.position);
+    const at = codec.fromClient(document, position(params.position));
     const triggerCharacter = optionalString(params.context?.triggerCharacter, 'context.triggerCharacter');
-    return document ? s.completion.provideCompletionItems(document, { position: at, context: { triggerCharacter } }, token) : [];
+    return document ? codec.toClient(document, await s.completion.provideCompletionItems(document, { position: at, context: { triggerCharacter } }, token)) : [];
   }));
 
-  connection.onHover(guard('textDocument/hover', (params, s, token) => {
+  connection.onHover(guard('textDocument/hover', async (params, s, token) => {
     const document = open(params);
-    const at = position(params.position);
-    return document ? s.hover.provideHover(document, { position: at }, token) : null;
+    const at = codec.fromClient(document, position(params.position));
+    return document ? codec.toClient(document, await s.hover.provideHover(document, { position: at }, token)) : null;
   }));
 
-  connection.onCodeAction(guard('textDocument/codeAction', (params, s, token) => {
+  connection.onCodeAction(guard('textDocument/codeAction', async (params, s, token) => {
     const document = open(params);
-    const where = range(params.range);
+    const where = codec.fromClient(document, range(params.range));
     const only = params.context?.only;
     if (only !== undefined && !(Array.isArray(only) && only.every((k) => typeof k === 'string'))) throw new InvalidParams('context.only 应为字符串数组');
-    return document ? s.codeActions.provideCodeActions(document, { range: where, context: { only } }, token) : [];
+    return document ? codec.toClient(document, await s.codeActions.provideCodeActions(document, { range: where, context: { only } }, token)) : [];
   }));
 
-  connection.onCodeActionResolve(guard('codeAction/resolve', (action, s, token) => s.codeActions.resolveCodeAction(action, token)));
+  connection.onCodeActionResolve(guard('codeAction/resolve', async (action, s, token) => {
+    const uri = (action?.data as { uri?: unknown } | undefined)?.uri;
+    return codec.toClient(typeof uri === 'string' ? documents.get(uri) : undefined, await s.codeActions.resolveCodeAction(action, token));
+  }));
 
-  connection.onRequest(OUTLINE_REQUEST, guard(OUTLINE_REQUEST, (params: unknown, s, token) => {
+  connection.onRequest(OUTLINE_REQUEST, guard(OUTLINE_REQUEST, async (params: unknown, s, token) => {
     const document = open(params);
-    return document ? s.outline.provideOutline(document, params, token) : null;
+    return document ? codec.toClient(document, await s.outline.provideOutline(document, params, token)) : null;
   }));
 
   registerDocumentRequests(connection, () => maxFileSize);
 
-  connection.onExecuteCommand(guard('workspace/executeCommand', (params, s, token) => s.commands.execute(params.command, params, token)));
+  // A command's position (where to write the skeleton) and the edits and cursor it answers with, in the client's encoding.
+  connection.onExecuteCommand(guard('workspace/executeCommand', async (params, s, token) => {
+    const uri = (params.arguments?.[0] as { uri?: unknown } | undefined)?.uri;
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    return codec.toClient(document, await s.commands.execute(params.command, codec.fromClient(document, params), token));
+  }));
 
   documents.listen(connection);
   connection.listen();
