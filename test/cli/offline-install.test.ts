@@ -131,7 +131,7 @@ describe('slow: the packed CLI installs and runs with no registry', () => {
     const manifest = JSON.parse(readFileSync(join(installedPackage(), 'package.json'), 'utf8'));
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(existsSync(join(installedPackage(), 'node_modules'))).toBe(false);
-    expect(readdirSync(join(installedPackage(), 'dist')).sort()).toEqual(['analysis.js', 'cli.js', 'pdfjs', 'review-worker.js']);
+    expect(readdirSync(join(installedPackage(), 'dist')).sort()).toEqual(['analysis.js', 'cli.js', 'pdfjs', 'review-worker.js', 'types']);
   });
 
   it('fazhi-report check on a real report prints what the checker in the clone prints', () => {
