@@ -141,6 +141,11 @@ describe('changes and averages', () => {
     expect(flags('全省法院审判执行收案78.14万件，比去年90.78万件减少12.64万件，降幅13.9%。')).toEqual([]);
   });
 
+  it('reads the figure between 与去年同期（…）相比 as the one a change is measured from', () => {
+    quietThenCaught('全年受理行政复议案件150件，与上年同期（120件）相比增长25%。', '全年受理行政复议案件150件，与上年同期（130件）相比增长25%。', 'growth-mismatch');
+    quietThenCaught('全年办理法律援助案件640件，同2022年的512件相比增加128件。', '全年办理法律援助案件640件，同2022年的521件相比增加128件。', 'growth-mismatch');
+  });
+
   it('checks an average time per call and 人均 over the total of the same act', () => {
     quietThenCaught('人工接听总量1095通，通话时长7045分钟，平均通话时长6.4分钟。', '人工接听总量1095通，通话时长7045分钟，平均通话时长4.6分钟。', 'average-mismatch');
     quietThenCaught(

@@ -82,7 +82,10 @@ const TARGET = /目标|计划|力争|预计|确保|不少于|不低于|不超过
 const PREVIOUS = /上年同期|去年同期|上年度|上一年|前一年|同期|上期|上月|上周|上季度|(?:上年|去年)(?:底|末)?(?:为|是|的|共|有)|(?:上年|去年)$/;
 const COMPARISON = /比|较|同比|环比|相比|与.{0,8}相比|对比/;
 /** `比2014年的1124件增加60%`: the figure a change is measured from, named between 比 and the change (not `比上年增加7件`). */
-function comparedWith(before: string, after: string): boolean {
+function comparedWith(before: string, after: string, lead: string, trail: string): boolean {
+  // `与去年同期（124件）相比上升59.09%`, `同2019年的192件相比增长`: the figure between 与…相比 is the earlier one
+  // (`lead`, `trail`: the line around the figure, across the parentheses its clause ends at).
+  if (/(?:^|[^参给])(?:与|同|和|跟)(?:上年|去年|上月|上季度|上年同期|去年同期|(?:19|20)\d{2}年)(?:同期|底|末|度)?的?[\s（(]*$/.test(lead) && /^[\s）)]*(?:相比|相较|比较)[\s，,]*(?:增加|增长|上升|下降|减少|提高|降低|多|少)/.test(trail)) return true;
   if (!before.includes('比') && !before.includes('较')) return false;
   // `比2014年的1124件`, `比去年90.78万件`, `比上年119.6万件`: 比 and a period or the words 的 closes.
   return (/(?:^|[^同环])(?:比|较)[^，,；;。比较]{0,10}的$/.test(before) || /(?:^|[^同环])(?:比|较)(?:上年|去年|上月|上季度|上年同期|去年同期|(?:19|20)\d{2}年)(?:同期|底|末|度)?$/.test(before)) &&
@@ -229,7 +232,7 @@ export function annotateLine(norm: string, quantities: readonly Quantity[]): Ann
       negated: NEGATION.test(before) || /^[\s]*(?:未|尚未|没有|不予)/.test(q.after),
       done: DONE.test(before),
       direction,
-      previousPeriod: (PREVIOUS.test(before) && !COMPARISON.test(before)) || comparedWith(before, q.after),
+      previousPeriod: (PREVIOUS.test(before) && !COMPARISON.test(before)) || comparedWith(before, q.after, norm.slice(Math.max(0, q.figureStart - 16), q.figureStart), norm.slice(q.end, q.end + 16)),
       year: yearBefore(norm, q),
     });
   });
