@@ -80,20 +80,11 @@ export interface ReportOptions extends AnalyzeOptions {
   onRuleError?: InternalOptions['onRuleError'];
 }
 
-/** The internal analysis behind a report, for the core's own modules (review, Word) only. */
-const DETAILS = new WeakMap<AnalysedReport, DetailedAnalysis>();
-
 export function analyseReport(text: string, options: ReportOptions = {}): AnalysedReport {
   const { previous, ...rest } = options;
-  const detailed = analyzeDetailed(text, { ...rest, previous: previous ? DETAILS.get(previous) : undefined });
-  const report = new Report(detailed, options.sections);
-  DETAILS.set(report, detailed);
-  return report;
-}
-
-/** The core's internal analysis of a report (for modules inside the core that need more than adapters do). */
-export function detailsOf(report: AnalysedReport): DetailedAnalysis {
-  return DETAILS.get(report)!;
+  // Only the core's own reports carry what incremental analysis needs.
+  const detailed = analyzeDetailed(text, { ...rest, previous: previous instanceof Report ? previous.detailed : undefined });
+  return new Report(detailed, options.sections);
 }
 
 class Report implements AnalysedReport {
@@ -104,7 +95,8 @@ class Report implements AnalysedReport {
   readonly hasNumberedPlainHeadings: boolean;
 
   constructor(
-    private readonly detailed: DetailedAnalysis,
+    /** The core's internal analysis: kept for the next version's incremental analysis, not part of the interface. */
+    readonly detailed: DetailedAnalysis,
     sections: AnalyzeOptions['sections'],
   ) {
     this.format = detailed.format;
