@@ -17,8 +17,8 @@ interface NumbersScore {
 /** Set at the figures measured on these corpora (see test/fixtures/numbers/README.md); raise them as the checker improves. */
 const FLOORS = {
   seen: {
-    recall: 645 / 849,
-    perKind: { rate: 100 / 116, share: 149 / 175, shares: 63 / 78, sum: 191 / 272, subset: 83 / 113, growth: 22 / 28, difference: 16 / 21, average: 18 / 34 } as Record<string, number>,
+    recall: 648 / 849,
+    perKind: { rate: 100 / 116, share: 151 / 175, shares: 63 / 78, sum: 191 / 272, subset: 84 / 113, growth: 22 / 28, difference: 16 / 21, average: 18 / 34 } as Record<string, number>,
     realFalseAlarms: 0,
     rewriteFalseAlarms: 0,
     publishedCaught: 4,

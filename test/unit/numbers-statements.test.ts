@@ -130,6 +130,10 @@ describe('shares', () => {
     quietThenCaught('该市平均满意率为95.95%，基本满意率为3.77%；不满意率为0.28%。', '该市平均满意率为95.95%，基本满意率为7.37%；不满意率为0.28%。', 'share-mismatch');
   });
 
+  it('reads a count written with 万 or 亿 and no measure word, where its clause ends', () => {
+    quietThenCaught('全省电子证照库累计汇聚证照1.6亿，其中可共享调用的1.2亿，占比为75%。', '全省电子证照库累计汇聚证照1.6亿，其中可共享调用的1.2亿，占比为57%。', 'share-mismatch');
+  });
+
   it('takes a share of 全国就业人员 for one of the count the text names', () => {
     quietThenCaught('年末全国就业人员73351万人，其中城镇就业人员45931万人，占全国就业人员比重为62.6%。', '年末全国就业人员73051万人，其中城镇就业人员45931万人，占全国就业人员比重为62.6%。', 'share-mismatch');
   });

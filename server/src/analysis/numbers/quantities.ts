@@ -389,7 +389,8 @@ function readQuantity(source: string, text: string, m: Candidate, depth: number)
     rest = text.slice(end);
   }
   // A bare Arabic number with no unit is no count (a code, a list number); a year is masked already.
-  if (!percent && !permille && !unit) return null;
+  // With 万 or 亿 and the clause ending there (`用户注册数量达2.39亿，`) it is a count of the clause's thing.
+  if (!percent && !permille && !unit && !(scale > 1 && !chinese && /^\s*(?:[，,；;。、）)]|$)/.test(rest))) return null;
   if (chinese && !percent && chineseIsName(rest, unit, value)) return null;
   // A Chinese numeral opening a clause is a slogan (`一次告知、一表申请`), not a count.
   if (chinese && !percent && (at === 0 || SEPARATOR.test(prev) || /[“"「]/.test(prev))) return null;
