@@ -266,8 +266,8 @@ describe('fazhi-report rules', () => {
   it('lists every rule with its default severity, tags and fix, as text and as JSON', () => {
     const json = run(['rules', '--format', 'json']);
     expect(json.code).toBe(0);
-    const rules = JSON.parse(json.stdout) as { id: string; severity: string; description: string; tags: string[]; fix: string; hasFix: boolean }[];
-    expect(rules.find((r) => r.id === 'rate-mismatch')).toMatchObject({ severity: 'warning', tags: ['numbers'], fix: 'safe', hasFix: true });
+    const rules = JSON.parse(json.stdout) as { id: string; title: string; name: string; severity: string; description: string; tags: string[]; fix: string; hasFix: boolean }[];
+    expect(rules.find((r) => r.id === 'rate-mismatch')).toMatchObject({ title: '比率不符', name: 'RateMismatch', severity: 'warning', tags: ['numbers'], fix: 'safe', hasFix: true });
     expect(rules.find((r) => r.id === 'template-leftover')).toMatchObject({ severity: 'error', tags: ['leftovers'], hasFix: false });
     expect(rules.filter((r) => !['file-size', 'nesting-depth', 'finding-limit'].includes(r.id)).every((r) => r.tags.length > 0 && r.description.length > 0)).toBe(true);
     const text = run(['rules']);

@@ -29,3 +29,13 @@ it('rule-docs.json describes no rule that does not exist', () => {
   const ids = new Set(ruleDescriptors().map((r) => r.id));
   expect(Object.keys(docs.rules).filter((id) => !ids.has(id))).toEqual([]);
 });
+
+it('every rule has an English name SARIF takes: one Pascal-case word, its own, never the id', () => {
+  const rules = ruleDescriptors();
+  for (const r of rules) {
+    expect(r.name, r.id).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+    expect(r.name.toLowerCase(), r.id).not.toBe(r.id.toLowerCase());
+  }
+  expect(new Set(rules.map((r) => r.name)).size).toBe(rules.length);
+  expect(rules.find((r) => r.id === 'rate-mismatch')!.name).toBe('RateMismatch');
+});

@@ -30,7 +30,7 @@ function descriptor(r: RuleDescriptor): Sarif.ReportingDescriptor {
   const fix = r.fix === 'safe' ? '可自动修复（--fix）' : r.fix === 'manual' ? '编辑器中提供修复，需人工确认' : '';
   return {
     id: r.id,
-    name: r.title,
+    name: r.name,
     shortDescription: { text: `${r.title}：${r.description}` },
     fullDescription: { text: `${r.description}。${plain(r.finds)}` },
     help: {
@@ -105,9 +105,9 @@ function withSnippet(where: Sarif.Region, range: Range, lines: readonly string[]
 function sarifResult(f: Finding, location: Sarif.ArtifactLocation, artifactIndex: number, ruleIndex: number | undefined, at: DocumentLocation | null, fingerprint: string, lines: readonly string[]): Sarif.Result {
   const artifact = { ...location, index: artifactIndex };
   const where = region(f.range);
-  const physical: Sarif.Location = { physicalLocation: { artifactLocation: artifact, ...(at ? { region: where } : withSnippet(where, f.range, lines)) } };
+  const physical: Sarif.Location = { physicalLocation: { artifactLocation: artifact, ...withSnippet(where, f.range, lines) } };
   if (at) {
-    // In a Word or PDF file the lines are those of the extracted text: the quote and 第N段 find the place.
+    // In a Word or PDF file the lines are those of the extracted text (the context is its paragraph): the quote and 第N段 find the place.
     where.snippet = { text: at.quote };
     physical.message = { text: placeText(at) };
     physical.properties = at.page !== undefined ? { paragraph: at.paragraph, page: at.page } : { paragraph: at.paragraph };

@@ -86,6 +86,8 @@ export const RULES: readonly Rule[] = [
 export interface RuleDescriptor {
   id: string;
   title: string;
+  /** English, Pascal-case, never the id itself (`RateMismatch`). */
+  name: string;
   severity: Severity;
   description: string;
   tags: RuleTag[];
@@ -97,15 +99,20 @@ export interface RuleDescriptor {
 }
 
 /** Findings the core itself reports, outside RULES. */
-const CORE_RULES: readonly Omit<RuleDescriptor, 'finds' | 'why'>[] = [
+const CORE_RULES: readonly Omit<RuleDescriptor, 'name' | 'finds' | 'why'>[] = [
   { id: 'file-size', title: '文件过大', severity: 'info', description: '文件超过大小上限，已跳过检查', tags: [], fix: 'none' },
   { id: 'nesting-depth', title: '嵌套过深', severity: 'info', description: 'Markdown 嵌套过深，已按行分析', tags: [], fix: 'none' },
   { id: 'finding-limit', title: '问题过多', severity: 'info', description: '同一规则的问题过多，超出部分未逐条列出', tags: [], fix: 'none' },
 ];
 
+/** `rate-mismatch` → `RateMismatch`. */
+function pascalName(id: string): string {
+  return id.replace(/(?:^|-)([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
 export function ruleDescriptors(): RuleDescriptor[] {
-  const described = [...RULES.map(({ id, title, severity, description, tags, fix }) => ({ id, title, severity, description, tags, fix: fix ?? ('none' as const) })), ...CORE_RULES];
-  return described.map((r) => ({ ...r, ...ruleDocs(r.id, r.tags) }));
+  const described = [...RULES.map(({ id, title, name, severity, description, tags, fix }) => ({ id, title, name, severity, description, tags, fix: fix ?? ('none' as const) })), ...CORE_RULES];
+  return described.map(({ name, ...r }: { name?: string } & Omit<RuleDescriptor, 'name' | 'finds' | 'why'>) => ({ ...r, name: name ?? pascalName(r.id), ...ruleDocs(r.id, r.tags) }));
 }
 
 export function ruleIds(): string[] {

@@ -33,6 +33,7 @@ const PATTERNS: { re: RegExp; hint?: RegExp; literalOnly?: boolean; accept?: (te
 export const placeholder: Rule = {
   id: 'placeholder',
   title: '遗留占位符',
+  name: 'LeftoverPlaceholder',
   severity: 'error',
   description: '文中遗留占位符（XX、××、*****、X月X日、【待补充】、□、（数字）、20XX年 等）',
   tags: ['leftovers'],

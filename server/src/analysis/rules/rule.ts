@@ -48,6 +48,11 @@ export interface Rule {
   id: string;
   /** A short Chinese name, for summaries and tables (`比率不符`). */
   title: string;
+  /**
+   * An English name, one Pascal-case word (SARIF's `name`, which must differ from the id);
+   * by default the id's words (`rate-mismatch` → `RateMismatch`), so only a one-word id needs one.
+   */
+  name?: string;
   severity: Severity;
   /** One line, Chinese. */
   description: string;
