@@ -58,6 +58,7 @@ describe('slow: the library from the packed tarball, in a fresh project', () => 
     const listed = run('tar', ['-tzf', tarball], dir).stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
     expect(listed).toContain('dist/analysis.js');
     expect(listed).toContain('dist/types/library.d.ts');
+    for (const file of ['dist/cli.js', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) expect(listed).toContain(file);
     expect(listed.filter((f) => /^(test|bench|\.ci|server\/src|client\/src|scripts)\//.test(f) || f.endsWith('.map'))).toEqual([]);
   });
 
