@@ -75,6 +75,20 @@ describe('slow: the library from the packed tarball, in a fresh project', () => 
     });
   }
 
+  it('type-checks and runs the README\u2019s example, which prints what its comment says', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('### The library')))![1];
+    writeFileSync(join(project, 'readme-example.mts'), example);
+    const tsconfig = { compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, outDir: 'out', types: [] }, files: ['readme-example.mts'] };
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
+    const compiled = run(process.execPath, [TSC, '-p', 'tsconfig.json'], project);
+    expect(compiled.code, compiled.stdout + compiled.stderr).toBe(0);
+    const r = run(process.execPath, [join('out', 'readme-example.mjs')], project);
+    expect(r.code, r.stderr).toBe(0);
+    const promised = /\/\/ (\[ '.*' \])$/m.exec(example)![1];
+    expect(r.stdout.trim().split('\n').at(-1)).toBe(promised);
+  });
+
   it('runs from ES modules and from CommonJS, root and subpath alike', () => {
     writeFileSync(join(project, 'use.mjs'), USE.replace(/, type \w+/g, '').replace(/: (Analysis|Finding\[\]|AnalyzeOptions)/g, ''));
     const esm = run(process.execPath, ['use.mjs'], project);
