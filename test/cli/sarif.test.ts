@@ -73,6 +73,17 @@ describe('SARIF for GitHub code scanning', () => {
     expect(new Set(placeholders).size).toBe(2);
   });
 
+  it('keeps a fingerprint when another sentence of its paragraph changes, not when its own does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-sarif-'));
+    const print = (paragraph: string) => {
+      writeFileSync(join(dir, 'a.txt'), DRAFT.replace('全年召开专题会议XX次。', paragraph));
+      return sarif(['a.txt'], dir).runs[0].results!.find((r) => r.ruleId === 'placeholder')!.partialFingerprints!['fazhiReportFinding/v1'];
+    };
+    const before = print('健全依法决策机制。全年召开专题会议XX次，研究法治建设事项。推进严格规范公正文明执法。');
+    expect(print('健全依法决策机制，修订议事规则。全年召开专题会议XX次，研究法治建设事项。推进严格规范公正文明执法，开展执法检查。')).toBe(before);
+    expect(print('健全依法决策机制。全年召开常务会议XX次，研究法治建设事项。推进严格规范公正文明执法。')).not.toBe(before);
+  });
+
   it('counts columns from 1 in UTF-16 code units, as columnKind says: 𠮷 is two', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fazhi-sarif-'));
     writeFileSync(join(dir, 'a.txt'), DRAFT.replace('全年召开专题会议XX次', '𠮷𠮷召开专题会议XX次'));

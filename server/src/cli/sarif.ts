@@ -60,17 +60,28 @@ function region(range: Range): Sarif.Region {
   };
 }
 
+/** The sentence a finding is in, within its line (a paragraph): from the end of the sentence before to the end of its own (。！？；). */
+function sentenceAround(line: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.test(line[from - 1])) from--;
+  const after = line.slice(end).search(SENTENCE_END);
+  return line.slice(from, after < 0 ? line.length : end + after + 1);
+}
+const SENTENCE_END = /[。！？；!?;]/;
+
 /**
- * A fingerprint of each finding that stays when the lines around it change: the rule, the
- * finding's own text and its line's text, with spaces dropped, and which of the identical
- * ones in the file it is. Line numbers are left out on purpose.
+ * A fingerprint of each finding that stays when the text around it changes: the rule, the
+ * finding's own text and the sentence it is in, with spaces dropped, and which of the identical
+ * ones in the file it is. Line numbers are left out on purpose, and so is the rest of the
+ * paragraph (a report's paragraph is often one long line).
  */
 function fingerprints(lines: readonly string[], findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const line = lines[f.range.start.line] ?? '';
-    const own = f.range.start.line === f.range.end.line ? line.slice(f.range.start.character, f.range.end.character) : line.slice(f.range.start.character);
-    const key = `${f.rule}\u0000${own.replace(/\s+/g, '')}\u0000${line.replace(/\s+/g, '')}`;
+    const end = f.range.start.line === f.range.end.line ? f.range.end.character : line.length;
+    const own = line.slice(f.range.start.character, end);
+    const key = `${f.rule}\u0000${own.replace(/\s+/g, '')}\u0000${sentenceAround(line, f.range.start.character, end).replace(/\s+/g, '')}`;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence}`;
