@@ -61,13 +61,16 @@ describe('slow: the library from the packed tarball, in a fresh project', () => 
     expect(listed.filter((f) => /^(test|bench|\.ci|server\/src|client\/src|scripts)\//.test(f) || f.endsWith('.map'))).toEqual([]);
   });
 
+  // node10 (`moduleResolution: "node"`, older CommonJS projects) ignores `exports`: the subpath's types come from `typesVersions`.
   for (const resolution of [
-    { module: 'node16', moduleResolution: 'node16' },
-    { module: 'esnext', moduleResolution: 'bundler' },
+    { module: 'node16', moduleResolution: 'node16', file: 'use.mts' },
+    { module: 'esnext', moduleResolution: 'bundler', file: 'use.mts' },
+    { module: 'commonjs', moduleResolution: 'node10', file: 'use.ts' },
   ]) {
     it(`type-checks a TypeScript user of the library (moduleResolution ${resolution.moduleResolution})`, () => {
-      writeFileSync(join(project, 'use.mts'), USE);
-      const tsconfig = { compilerOptions: { ...resolution, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.mts'] };
+      const { file, ...options } = resolution;
+      writeFileSync(join(project, file), USE);
+      const tsconfig = { compilerOptions: { ...options, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: [file] };
       writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
       const r = run(process.execPath, [TSC, '-p', 'tsconfig.json'], project);
       expect(r.code, r.stdout + r.stderr).toBe(0);
