@@ -37,8 +37,8 @@ export function validateOptions(options: unknown, extra: readonly string[] = [])
     if (o.rules === null || typeof o.rules !== 'object' || Array.isArray(o.rules)) fail(`rules 应为对象，如 {"placeholder": "warning"} (rules must be an object), 收到 ${show(o.rules)}`);
     const ids = ruleIds();
     for (const [id, severity] of Object.entries(o.rules)) {
-      if (!ids.includes(id)) fail(`rules 中的规则 ${show(id)} 不存在 (unknown rule); 规则列表见 fazhi-report rules`);
-      if (!SEVERITIES.includes(severity as string)) fail(`rules.${id} 应为 ${SEVERITIES.map(show).join('、')} 之一 (severity), 收到 ${show(severity)}`);
+      if (!ids.includes(id)) fail(`rules 中的规则 ${show(id)} 不存在 (unknown rule ${show(id)}); 规则列表见 fazhi-report rules 或 ruleDescriptors()`);
+      if (!SEVERITIES.includes(severity as string)) fail(`rules.${id} 应为 ${SEVERITIES.map(show).join('、')} 之一 (rules.${id} must be one of ${SEVERITIES.join(', ')}), 收到 ${show(severity)}`);
     }
   }
   if (o.sections !== undefined) {

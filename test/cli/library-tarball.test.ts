@@ -93,6 +93,27 @@ describe('slow: the library from the packed tarball, in a fresh project', () => 
     expect(r.stdout.trim()).toBe('TypeError: fazhi-report: format 应为 "markdown" 或 "plain" (format must be one of markdown, plain), 收到 "txt"');
   });
 
+  it("runs the README's example (在程序中使用（库）) as written, compiled by TypeScript", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /\n## 在程序中使用（库）\n[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, 'a ```ts block in the README section 在程序中使用（库）').toBeDefined();
+    writeFileSync(join(project, 'readme-example.mts'), example!);
+    const tsconfig = { compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, outDir: 'out', types: [] }, files: ['readme-example.mts'] };
+    writeFileSync(join(project, 'tsconfig.readme.json'), JSON.stringify(tsconfig));
+    const compiled = run(process.execPath, [TSC, '-p', 'tsconfig.readme.json'], project);
+    expect(compiled.code, compiled.stdout + compiled.stderr).toBe(0);
+    const r = run(process.execPath, [join('out', 'readme-example.mjs')], project);
+    expect(r.code, r.stderr).toBe(0);
+    // What the example's comments promise.
+    const promises: string[] = [];
+    for (const line of example!.split('\n')) {
+      const promised = /\/\/ (\d+:\d+ .*?\[[\w-]+\])/.exec(line)?.[1] ?? /\/\/ (\[ '.*' \])$/.exec(line)?.[1];
+      if (promised) promises.push(promised);
+    }
+    expect(promises).toHaveLength(2);
+    for (const promised of promises) expect(r.stdout).toContain(promised);
+  });
+
   it('runs the CLI with npx in the project', () => {
     copyFileSync(join(CORPUS_DIR, CORPUS.jiangsu), join(project, 'report.txt'));
     const r = run('npx', ['--no-install', 'fazhi-report', 'check', '--format', 'json', 'report.txt'], project);
