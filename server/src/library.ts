@@ -1,21 +1,28 @@
 // The library (require("fazhi-report"), require("fazhi-report/analysis")): the core's public
 // API with its options checked. A wrong option is a TypeError that names it and what it takes;
 // the editor and the CLI call the core directly, with settings already normalised.
-import { analyseReport as analyseUnchecked, analyze as analyzeUnchecked, isReportYear, MAX_REPORT_YEAR, MIN_REPORT_YEAR, ruleIds, SECTION_KEYS } from './analysis/api';
+import { analyseReport as analyseUnchecked, analyze as analyzeUnchecked, DOCUMENT_FORMATS, isReportYear, MAX_REPORT_YEAR, MIN_REPORT_YEAR, RULE_SETTINGS, ruleIds, SECTION_KEYS } from './analysis/api';
 import type { Analysis, AnalysedReport, AnalyzeOptions, ReportOptions } from './analysis/api';
 
 export { fixesOf, ruleDescriptors } from './analysis/api';
 export type * from './analysis/index';
 
-const FORMATS = ['markdown', 'plain'];
-const SEVERITIES = ['error', 'warning', 'info', 'off'];
-const OPTION_NAMES = ['format', 'reportYear', 'rules', 'sections', 'maxFileSize'];
+const FORMATS: readonly string[] = DOCUMENT_FORMATS;
+const SEVERITIES: readonly string[] = RULE_SETTINGS;
+// Keyed by AnalyzeOptions: an option added to the type and not here fails to compile.
+const OPTIONS: Record<keyof AnalyzeOptions, true> = { format: true, reportYear: true, rules: true, sections: true, maxFileSize: true };
+const OPTION_NAMES = Object.keys(OPTIONS);
+const REPORT_OPTIONS: Record<Exclude<keyof ReportOptions, keyof AnalyzeOptions>, true> = { previous: true, onRuleError: true };
 
 function fail(message: string): never {
   throw new TypeError(`fazhi-report: ${message}`);
 }
 
-const show = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value));
+/** The value a message quotes, cut short: a whole analysis passed by mistake is not worth printing. */
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? `"${value}"` : typeof value === 'function' ? 'function' : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
 
 /** Throws a TypeError naming the first wrong option and what it accepts. */
 export function validateOptions(options: unknown, extra: readonly string[] = []): asserts options is AnalyzeOptions {
@@ -30,8 +37,8 @@ export function validateOptions(options: unknown, extra: readonly string[] = [])
     if (o.rules === null || typeof o.rules !== 'object' || Array.isArray(o.rules)) fail(`rules 应为对象，如 {"placeholder": "warning"} (rules must be an object), 收到 ${show(o.rules)}`);
     const ids = ruleIds();
     for (const [id, severity] of Object.entries(o.rules)) {
-      if (!ids.includes(id)) fail(`rules 中的规则 ${show(id)} 不存在 (unknown rule); 规则列表见 fazhi-report rules`);
-      if (!SEVERITIES.includes(severity as string)) fail(`rules.${id} 应为 ${SEVERITIES.map(show).join('、')} 之一 (severity), 收到 ${show(severity)}`);
+      if (!ids.includes(id)) fail(`rules 中的规则 ${show(id)} 不存在 (unknown rule ${show(id)}); 规则列表见 fazhi-report rules 或 ruleDescriptors()`);
+      if (!SEVERITIES.includes(severity as string)) fail(`rules.${id} 应为 ${SEVERITIES.map(show).join('、')} 之一 (rules.${id} must be one of ${SEVERITIES.join(', ')}), 收到 ${show(severity)}`);
     }
   }
   if (o.sections !== undefined) {
@@ -60,8 +67,11 @@ export function analyze(text: string, options?: AnalyzeOptions): Analysis {
 /** Analyses a report's text into an object that also answers relations, suggestions, part insertion and renumbering. */
 export function analyseReport(text: string, options?: ReportOptions): AnalysedReport {
   validateText(text);
-  validateOptions(options, ['previous', 'onRuleError']);
-  const { onRuleError } = options ?? {};
-  if (onRuleError !== undefined && typeof onRuleError !== 'function') fail('onRuleError 应为函数 (must be a function)');
+  validateOptions(options, Object.keys(REPORT_OPTIONS));
+  const { onRuleError, previous } = options ?? {};
+  if (onRuleError !== undefined && typeof onRuleError !== 'function') fail(`onRuleError 应为函数 (onRuleError must be a function), 收到 ${show(onRuleError)}`);
+  // The core would quietly analyse from scratch: say that the object is not one it made.
+  if (previous !== undefined && !(previous !== null && typeof previous === 'object' && typeof previous.relationsAt === 'function' && 'analysis' in previous))
+    fail(`previous 应为 analyseReport 返回的对象 (previous must be an analysed report from analyseReport), 收到 ${show(previous)}`);
   return analyseUnchecked(text, options);
 }

@@ -1,7 +1,7 @@
 // The settings the editor (`fazhiReport.*`) and the CLI (`--config FILE`)
 // share. Values from outside are checked here; a bad value is reported and
 // its default used, never thrown at the user.
-import { DEFAULT_MAX_FILE_SIZE, isReportYear, MAX_REPORT_YEAR, MIN_REPORT_YEAR, ruleIds, SECTION_KEYS, type AnalyzeOptions, type RuleSetting, type SectionKey, type SectionSetting } from './analysis/api';
+import { DEFAULT_MAX_FILE_SIZE, isReportYear, MAX_REPORT_YEAR, MIN_REPORT_YEAR, RULE_SETTINGS, ruleIds, SECTION_KEYS, type AnalyzeOptions, type RuleSetting, type SectionKey, type SectionSetting } from './analysis/api';
 import { compileGlobs, GlobError } from './glob';
 export { isReportYear };
 
@@ -32,8 +32,6 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Synonyms are headings' words: a setting beyond these bounds is a mistake (or an attack), not a heading. */
 const MAX_SYNONYMS = 100;
 const MAX_SYNONYM_LENGTH = 100;
-
-const RULE_SETTINGS = new Set(['error', 'warning', 'info', 'off']);
 
 /** Accepts `{"fazhiReport.rules": …}`, `{"fazhiReport": {"rules": …}}` or `{"rules": …}`. */
 export function normalizeSettings(raw: unknown): { settings: Settings; problems: string[] } {
@@ -79,7 +77,7 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
         }
         for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
           if (!known.has(id)) problems.push(`fazhiReport.rules 中的规则“${id}”不存在，已忽略（可用：${[...known].join(', ')}）`);
-          else if (typeof level !== 'string' || !RULE_SETTINGS.has(level)) problems.push(`fazhiReport.rules.${id} 应为 error、warning、info 或 off，收到 ${JSON.stringify(level)}，已忽略`);
+          else if (typeof level !== 'string' || !(RULE_SETTINGS as readonly string[]).includes(level)) problems.push(`fazhiReport.rules.${id} 应为 error、warning、info 或 off，收到 ${JSON.stringify(level)}，已忽略`);
           else settings.rules[id] = level as RuleSetting;
         }
         break;

@@ -62,32 +62,21 @@ describe('slow: the library from the packed tarball, in a fresh project', () => 
     expect(listed.filter((f) => /^(test|bench|\.ci|server\/src|client\/src|scripts)\//.test(f) || f.endsWith('.map'))).toEqual([]);
   });
 
+  // node10 (`moduleResolution: "node"`, older CommonJS projects) ignores `exports`: the subpath's types come from `typesVersions`.
   for (const resolution of [
-    { module: 'node16', moduleResolution: 'node16' },
-    { module: 'esnext', moduleResolution: 'bundler' },
+    { module: 'node16', moduleResolution: 'node16', file: 'use.mts' },
+    { module: 'esnext', moduleResolution: 'bundler', file: 'use.mts' },
+    { module: 'commonjs', moduleResolution: 'node10', file: 'use.ts' },
   ]) {
     it(`type-checks a TypeScript user of the library (moduleResolution ${resolution.moduleResolution})`, () => {
-      writeFileSync(join(project, 'use.mts'), USE);
-      const tsconfig = { compilerOptions: { ...resolution, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.mts'] };
+      const { file, ...options } = resolution;
+      writeFileSync(join(project, file), USE);
+      const tsconfig = { compilerOptions: { ...options, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: [file] };
       writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
       const r = run(process.execPath, [TSC, '-p', 'tsconfig.json'], project);
       expect(r.code, r.stdout + r.stderr).toBe(0);
     });
   }
-
-  it('type-checks and runs the README\u2019s example, which prints what its comment says', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const example = /```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('### The library')))![1];
-    writeFileSync(join(project, 'readme-example.mts'), example);
-    const tsconfig = { compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, outDir: 'out', types: [] }, files: ['readme-example.mts'] };
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
-    const compiled = run(process.execPath, [TSC, '-p', 'tsconfig.json'], project);
-    expect(compiled.code, compiled.stdout + compiled.stderr).toBe(0);
-    const r = run(process.execPath, [join('out', 'readme-example.mjs')], project);
-    expect(r.code, r.stderr).toBe(0);
-    const promised = /\/\/ (\[ '.*' \])$/m.exec(example)![1];
-    expect(r.stdout.trim().split('\n').at(-1)).toBe(promised);
-  });
 
   it('runs from ES modules and from CommonJS, root and subpath alike', () => {
     writeFileSync(join(project, 'use.mjs'), USE.replace(/, type \w+/g, '').replace(/: (Analysis|Finding\[\]|AnalyzeOptions)/g, ''));
@@ -104,6 +93,31 @@ describe('slow: the library from the packed tarball, in a fresh project', () => 
     const r = run(process.execPath, ['-e', "try { require('fazhi-report').analyze('报告', { format: 'txt' }) } catch (e) { console.log(e.constructor.name + ': ' + e.message) }"], project);
     expect(r.stdout.trim()).toBe('TypeError: fazhi-report: format 应为 "markdown" 或 "plain" (format must be one of markdown, plain), 收到 "txt"');
   });
+
+  // The README shows the library in its Chinese section and in the English one; each example is compiled and run
+  // as written, and prints what its comments promise.
+  for (const section of ['\n## 在程序中使用（库）\n', '\n### The library (库)\n']) {
+    it(`runs the README's example under ${section.trim()} as written, compiled by TypeScript`, () => {
+      const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+      const at = readme.indexOf(section);
+      expect(at, `the README section ${section.trim()}`).toBeGreaterThan(-1);
+      const example = /```ts\n([\s\S]*?)```/.exec(readme.slice(at))![1];
+      writeFileSync(join(project, 'readme-example.mts'), example);
+      const tsconfig = { compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, outDir: 'out', types: [] }, files: ['readme-example.mts'] };
+      writeFileSync(join(project, 'tsconfig.readme.json'), JSON.stringify(tsconfig));
+      const compiled = run(process.execPath, [TSC, '-p', 'tsconfig.readme.json'], project);
+      expect(compiled.code, compiled.stdout + compiled.stderr).toBe(0);
+      const r = run(process.execPath, [join('out', 'readme-example.mjs')], project);
+      expect(r.code, r.stderr).toBe(0);
+      const promises: string[] = [];
+      for (const line of example.split('\n')) {
+        const promised = /\/\/ (\d+:\d+ .*?\[[\w-]+\])/.exec(line)?.[1] ?? /\/\/ (\[ '.*' \])$/.exec(line)?.[1];
+        if (promised) promises.push(promised);
+      }
+      expect(promises.length).toBeGreaterThan(0);
+      for (const promised of promises) expect(r.stdout).toContain(promised);
+    });
+  }
 
   it('runs the CLI with npx in the project', () => {
     copyFileSync(join(CORPUS_DIR, CORPUS.jiangsu), join(project, 'report.txt'));

@@ -27,6 +27,13 @@ describe('the library checks its options', () => {
     expect(() => analyseReport(REPORT, options as never)).toThrow(message);
   });
 
+  it('refuses, in analyseReport, a previous version that is not an analysed report (the analysis of analyze) and a callback that is not a function', () => {
+    const previous = analyze(REPORT);
+    expect(() => analyseReport(REPORT, { previous } as never)).toThrow(/^fazhi-report: previous 应为 analyseReport 返回的对象 .*, 收到 \{"reportYear":2024,.{0,50}…$/);
+    expect(() => analyseReport(REPORT, { onRuleError: 'log' } as never)).toThrow('onRuleError 应为函数 (onRuleError must be a function), 收到 "log"');
+    expect(() => analyze(REPORT, { previous: analyseReport(REPORT) } as never)).toThrow('未知选项 previous');
+  });
+
   it('refuses a text that is not a string', () => {
     expect(() => analyze(Buffer.from(REPORT) as never)).toThrow('text 应为字符串 (text must be a string), 收到 object');
   });

@@ -7,5 +7,5 @@ export { advance, skeletonSnippet, tooLargeResult } from './report';
 export { LEVEL_NAME } from './numbering';
 export { ruleIds } from './rules';
 export { expandSnippet } from './skeleton';
-export { SECTION_KEYS } from './types';
+export { DOCUMENT_FORMATS, RULE_SETTINGS, SECTION_KEYS } from './types';
 export { isReportYear, MAX_REPORT_YEAR, MIN_REPORT_YEAR } from './year';

@@ -73,9 +73,13 @@ export interface Analysis {
   findings: Finding[];
 }
 
-export type DocumentFormat = 'markdown' | 'plain';
+/** The formats a text is read in (the library's `format` option, the CLI's choice by extension). */
+export const DOCUMENT_FORMATS = ['markdown', 'plain'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
-export type RuleSetting = Severity | 'off';
+/** What a rule can be set to in `rules`: a severity, or off. */
+export const RULE_SETTINGS = ['error', 'warning', 'info', 'off'] as const satisfies readonly (Severity | 'off')[];
+export type RuleSetting = (typeof RULE_SETTINGS)[number];
 
 export interface SectionSetting {
   /** Extra title phrases (plain strings, never patterns). */
