@@ -63,6 +63,16 @@ describe('breakdowns', () => {
     expect(flags('自然资源类81件，城市管理类64件，农业农村类45件。')).toEqual([]);
   });
 
+  it('keeps a complete split complete when a count of another unit follows its last part, not when one sits between parts', () => {
+    quietThenCaught(
+      '办理法律援助案件17,893件，其中，民事案件15,498件，刑事案件2,349件，行政案件46件，受援人数达18028人次。',
+      '办理法律援助案件17,983件，其中，民事案件15,498件，刑事案件2,349件，行政案件46件，受援人数达18028人次。',
+      'sum-mismatch',
+    );
+    // (`民事案件95件127人次`: a count of another measure inside the list, so the split may be of something else.)
+    expect(flags('办理法律援助案件150件，其中，民事案件95件127人次，刑事案件19件，行政案件29件。')).toEqual([]);
+  });
+
   it('reads a done and an in-progress count as the whole of the count right before them', () => {
     quietThenCaught('受理省派工单2917件，已处理完毕2349件，正在办理568件。', '受理省派工单4917件，已处理完毕2349件，正在办理568件。', 'sum-mismatch');
     quietThenCaught('重点督办事项共有375件，有320件已完成，55件正在有序推进中。', '重点督办事项共有735件，有320件已完成，55件正在有序推进中。', 'sum-mismatch');

@@ -181,14 +181,17 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     const firstStatement = p.statementOf.get(first)!;
     const parts: Figure[] = [];
     let complete = word === '分别为' || /分别/.test(p.doc.norm.slice(pos, first.figureStart));
+    // A figure of another unit between two parts (`来访95件127人次`) may stand for a member the list leaves out;
+    // one after the last part (`…行政案件46件，受援人数达18028人次`) is another fact.
     let skippedUnit = false;
+    let skippedBetween = false;
     for (const f of after) {
       if (f.figureStart >= stopAt || p.statementOf.get(f)! !== firstStatement || f.depth < depth) break;
       if (f.role !== 'count' && f.role !== 'points') continue; // shares, rates and growths between the parts are not parts
       if (f.role === 'points' || f.range || otherPeriod(p, f)) continue;
       if (f.depth > depth) continue; // a nested breakdown's members
       if (!sameFamily(f.unit, total.unit)) {
-        skippedUnit = true;
+        if (parts.length) skippedUnit = true;
         continue;
       }
       if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || /共|合计|总计/.test(withoutSharedWords(f.before.replace(/累计/g, ''))))) break;
@@ -207,6 +210,7 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
       // item of a `；` list (`…；政府性基金预算收入…`), not one more member of theirs (`…、法律帮助804宗`).
       if (parts.length >= 2 && f.segment !== parts[parts.length - 1].segment && coversPartition(parts.map((g) => g.metric + g.after))) break;
       if (COMPLETE_WORDS.test(f.metric)) complete = true;
+      if (skippedUnit) skippedBetween = true;
       parts.push(f);
     }
     if (parts.length === 0) return;
@@ -220,7 +224,7 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
       for (const f of parts) out.push(subsetRelation(total, f, true));
       return;
     }
-    if (skippedUnit) complete = false;
+    if (skippedBetween) complete = false;
     claimed.add(total);
     out.push(parts.length === 1 ? subsetRelation(total, parts[0], true) : sumRelation(total, parts, complete));
   });
