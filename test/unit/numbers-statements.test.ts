@@ -73,6 +73,16 @@ describe('breakdowns', () => {
     expect(flags('办理法律援助案件150件，其中，民事案件95件127人次，刑事案件19件，行政案件29件。')).toEqual([]);
   });
 
+  it('counts 件次 with 件, 卷 as a measure word, and a place before a verb as part of a name (省交办)', () => {
+    quietThenCaught(
+      '今年1-6月，全县信访总量143件次。从信访形式看，来访95件127人次；来信19件次；网上投诉29件次。',
+      '今年1-6月，全县信访总量143件次。从信访形式看，来访95件127人次；来信19件次；网上投诉92件次。',
+      'sum-mismatch',
+    );
+    quietThenCaught('抽取行政许可案卷、行政处罚案卷共97卷（其中，行政许可案卷 16卷，行政处罚案卷81卷）。', '抽取行政许可案卷、行政处罚案卷共97卷（其中，行政许可案卷 18卷，行政处罚案卷81卷）。', 'sum-mismatch');
+    quietThenCaught('10月办结省级交办工单40件，其中省长手机15件，省政务办件12件，省交办（微信）10件，“小赣事”3件。', '10月办结省级交办工单40件，其中省长手机15件，省政务办件12件，省交办（微信）10件，“小赣事”8件。', 'sum-mismatch');
+  });
+
   it('reads a done and an in-progress count as the whole of the count right before them', () => {
     quietThenCaught('受理省派工单2917件，已处理完毕2349件，正在办理568件。', '受理省派工单4917件，已处理完毕2349件，正在办理568件。', 'sum-mismatch');
     quietThenCaught('重点督办事项共有375件，有320件已完成，55件正在有序推进中。', '重点督办事项共有735件，有320件已完成，55件正在有序推进中。', 'sum-mismatch');

@@ -271,7 +271,8 @@ function memberNamed(name: string, members: string[]): string | null {
 function clauseVerb(metric: string): string | null {
   const cached = clauseVerbCache.get(metric);
   if (cached !== undefined) return cached;
-  const verb = CLAUSE_VERBS.find((v) => metric.startsWith(v) || metric.startsWith(v, 1)) ?? null;
+  // (One character before the verb only when it is an adverb of the verb — 已办结, 共受理, 另转办 — not a name: 省交办.)
+  const verb = CLAUSE_VERBS.find((v) => metric.startsWith(v) || (CLAUSE_ADVERBS.has(metric[0]) && metric.startsWith(v, 1))) ?? null;
   // Bounded like verbOf's cache: metrics repeat within and across reports.
   if (clauseVerbCache.size > 20000) clauseVerbCache.clear();
   clauseVerbCache.set(metric, verb);
@@ -279,6 +280,9 @@ function clauseVerb(metric: string): string | null {
 }
 
 const clauseVerbCache = new Map<string, string | null>();
+
+/** Adverbs a clause's verb may follow (`已办结`, `共受理`, `另转办`, `均完成`). */
+const CLAUSE_ADVERBS = new Set(['已', '共', '另', '又', '还', '并', '均', '再', '累', '总', '全', '新', '直', '先', '后', '现', '依', '年', '月', '日', '周', '季']);
 
 /** Verbs that open a clause of a report's figures, beyond the catalogue's acts (`完成…收入`, `实现…产值`). */
 const CLAUSE_VERBS = [...VERBS, '完成', '实现'];
@@ -291,8 +295,8 @@ function laterStep(earlier: Figure, part: Figure): boolean {
   return INDICATORS.some((i) => i.numerator.length > 0 && isNumeratorOf(i, part.metric) && isBaseOf(i, earlier.metric));
 }
 
-/** Measure words that count the same things (`来电8947个，其中转办2274件`). */
-const COUNT_FAMILY = new Set(['件', '个', '起', '宗', '单', '条', '例', '次', '封', '通']);
+/** Measure words that count the same things (`来电8947个，其中转办2274件`; 信访 counts 件次 and 件 alike). */
+const COUNT_FAMILY = new Set(['件', '件次', '个', '起', '宗', '单', '条', '例', '次', '封', '通']);
 
 function sameFamily(a: string, b: string): boolean {
   return a === b || (COUNT_FAMILY.has(a) && COUNT_FAMILY.has(b));
