@@ -170,6 +170,16 @@ describe('changes and averages', () => {
     quietThenCaught('全年办理法律援助案件640件，同2022年的512件相比增加128件。', '全年办理法律援助案件640件，同2022年的521件相比增加128件。', 'growth-mismatch');
   });
 
+  it('checks 年均 against a change over the years its sentence spans, also across the line breaks of a PDF copy', () => {
+    quietThenCaught(
+      '到 2017 年末，城镇常住\n人口已经达到 8.1 亿人，比 1978 年末增加 6.4 亿人，年均增加 1644 万人；常住人口城镇化率达到 58.52%，比 1978 年末提高 40.6 个百分点，年均提高 1.04 个百分点。',
+      '到 2017 年末，城镇常住\n人口已经达到 8.1 亿人，比 1978 年末增加 6.4 亿人，年均增加 1644 万人；常住人口城镇化率达到 58.52%，比 1978 年末提高 40.6 个百分点，年均提高 1.24 个百分点。',
+      'average-mismatch',
+    );
+    // (A percentage per year compounds: `年均增长X%` is not the change divided by the years.)
+    expect(flags('2023年地区生产总值比2018年增长40%，年均增长7%。')).toEqual([]);
+  });
+
   it('checks an average time per call and 人均 over the total of the same act', () => {
     quietThenCaught('人工接听总量1095通，通话时长7045分钟，平均通话时长6.4分钟。', '人工接听总量1095通，通话时长7045分钟，平均通话时长4.6分钟。', 'average-mismatch');
     quietThenCaught(

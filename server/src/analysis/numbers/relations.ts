@@ -1030,6 +1030,20 @@ function averages(p: Paragraph): Relation[] {
       out.push({ kind: 'average', anchor: a, members: [total, shown.c], complete: true, holds: !!good, certain: true, computed: total.value / shown.c.value, explanation: describe(shown), readings: readings.map(describe), certainValue: null });
       continue;
     }
+    // `比1978年末提高40.6个百分点，年均提高1.04个百分点`: a change over the years its statement spans, per year.
+    // (Not a percentage: `年均增长X%` compounds.)
+    if (a.role === 'average' && /^年均/.test(a.metric) && !a.percent && /(?:增加|提高|提升|上升|增长|减少|下降|降低)了?$/.test(a.metric)) {
+      const change = scopeBefore(p, a, 0).find((g) => g.role === 'difference' || g.role === 'points' || (isCount(g) && g.unit === a.unit));
+      if (!change || (change.role !== 'difference' && change.role !== 'points') || change.unit !== a.unit) continue;
+      // (The sentence, across the line breaks of a PDF copy: `到 2017 年末，城镇常住⏎人口已经达到…`.)
+      const lead = p.doc.norm.slice(Math.max(0, a.figureStart - 300), a.figureStart);
+      const span = yearSpan(lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('！'), lead.lastIndexOf('？')) + 1));
+      if (span === null) continue;
+      const ok = agrees(a, change.lo / span, change.hi / span, change.approx);
+      const describe = `${formatNumber(change.value)} ÷ ${span} 年 = ${formatNumber(change.value / span, Math.max(2, a.decimals + 1))}，文中年均 ${formatNumber(a.value, a.decimals)} ${ok ? '✓' : '✗'}`;
+      out.push({ kind: 'average', anchor: a, members: [change], complete: true, holds: ok, certain: true, computed: change.value / span, explanation: describe, readings: [describe], certainValue: null });
+      continue;
+    }
     if (a.role !== 'average' || !/^(?:日均|平均每[天日])$/.test(a.name)) continue;
     const total = scopeBefore(p, a, 0).find((g) => isCount(g) && g.unit === a.unit && !otherPeriod(p, g));
     if (!total) continue;
@@ -1047,6 +1061,15 @@ function averages(p: Paragraph): Relation[] {
     out.push({ kind: 'average', anchor: a, members: [total], complete: true, holds: !!good, certain: true, computed: total.value / shown.d, explanation: describe(shown), readings: readings.map(describe), certainValue: null });
   }
   return out;
+}
+
+/** The years between the earliest and the latest year a statement names (`到2017年末…比1978年末…` → 39); dates are no years of a period. */
+function yearSpan(text: string): number | null {
+  const years: number[] = [];
+  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|以来|来)/g)) years.push(Number(m[1]));
+  if (years.length < 2) return null;
+  const span = Math.max(...years) - Math.min(...years);
+  return span >= 1 ? span : null;
 }
 
 /** Units of what an average per item is of: time and money (`平均通话时长6.4分钟`, `平均每件…万元`). */
