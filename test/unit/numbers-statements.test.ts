@@ -165,6 +165,14 @@ describe('changes and averages', () => {
     expect(flags('全省法院审判执行收案78.14万件，比去年90.78万件减少12.64万件，降幅13.9%。')).toEqual([]);
   });
 
+  it('pairs the counts of two years named alike with a `分别` list of growths after them', () => {
+    quietThenCaught(
+      '2022年共办理涉企行政复议案件1.9万件，为企业挽回经济损失20.4亿元；2023年共办理涉企行政复议案件3.98万件，为企业挽回经济损失103.9亿元，同比分别增长了109%和409%。',
+      '2022年共办理涉企行政复议案件1.9万件，为企业挽回经济损失20.4亿元；2023年共办理涉企行政复议案件3.98万件，为企业挽回经济损失103.9亿元，同比分别增长了179%和409%。',
+      'growth-mismatch',
+    );
+  });
+
   it('reads the figure between 与去年同期（…）相比 as the one a change is measured from', () => {
     quietThenCaught('全年受理行政复议案件150件，与上年同期（120件）相比增长25%。', '全年受理行政复议案件150件，与上年同期（130件）相比增长25%。', 'growth-mismatch');
     quietThenCaught('全年办理法律援助案件640件，同2022年的512件相比增加128件。', '全年办理法律援助案件640件，同2022年的521件相比增加128件。', 'growth-mismatch');

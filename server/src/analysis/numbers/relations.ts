@@ -860,9 +860,13 @@ function changes(p: Paragraph): Relation[] {
   const respective = new Map<Figure, { from: Figure; to: Figure }>();
   for (const f of stated) {
     const lead = p.doc.norm.slice(Math.max(p.lineStart, f.figureStart - 16), f.figureStart);
-    if (!/分别/.test(lead)) continue;
+    if (!/分别/.test(lead) || respective.has(f)) continue;
     const group = stated.filter((g) => g.role === f.role && p.statementOf.get(g) === p.statementOf.get(f) && g.index >= f.index);
     const before = pairs.filter((x) => x.to.index < f.index && p.statementOf.get(x.to) === p.statementOf.get(f));
+    if (before.length < group.length && f.role !== 'points') {
+      for (const [i, pair] of yearOverYear(p, f, group.length).entries()) respective.set(group[i], pair);
+      continue;
+    }
     group.forEach((g, k) => {
       const pair = before[before.length - group.length + k];
       if (pair && pair.from.unit === (g.role === 'points' ? '%' : pair.from.unit)) respective.set(g, pair);
@@ -878,7 +882,8 @@ function changes(p: Paragraph): Relation[] {
     if (pair) readings.push({ previous: [pair.from.lo, pair.from.hi], label: formatNumber(pair.from.value), certain: true });
     // Last year's figure of the same metric, stated in the paragraph (`上年同期192件`, `2023年66件`).
     for (const g of p.figures) {
-      if (g === current || !unitFits(f, g) || g.role !== current.role) continue;
+      // (Last year's figure is counted in the same measure: 亿元 is no earlier value of 件.)
+      if (g === current || !unitFits(f, g) || g.role !== current.role || g.unit !== current.unit) continue;
       const earlier = (otherPeriod(p, g) && !otherPeriod(p, current)) || (g.year !== null && current.year !== null && g.year < current.year);
       if (!earlier || (pair && g === pair.from) || /不含|不包括|旧存|结转|除去|扣除/.test(g.before)) continue;
       // (`比2014年的1124件增加60%`: the figure the change is measured from, in the change's own clause.)
@@ -935,6 +940,25 @@ function changes(p: Paragraph): Relation[] {
     out.push({ kind, anchor: f, members: [current], complete: true, holds: !!good, certain: !!certainReading, computed: shown.computed, explanation: describe(shown), readings: results.map(describe), certainValue: null });
   }
   return out;
+}
+
+/**
+ * `2022年办理A 1.9万件，挽回B 20.4亿元；2023年办理A 3.98万件，挽回B 103.9亿元，同比分别增长109%和409%`:
+ * the k counts before a `分别` list of k changes are this year's, the k before them last year's, named alike
+ * in the same order, each group after its own year (the later one second).
+ */
+function yearOverYear(p: Paragraph, f: Figure, k: number): { from: Figure; to: Figure }[] {
+  const statement = p.statements[p.statementOf.get(f)!];
+  const counts = statement.filter((g) => g.index < f.index && isCount(g) && !g.range);
+  if (counts.length < 2 * k) return [];
+  const to = counts.slice(-k);
+  const from = counts.slice(-2 * k, -k);
+  const named = (g: Figure) => g.metric.replace(/(?:19|20)\d{2}\s*年度?/g, '');
+  if (!to.every((g, i) => g.unit === from[i].unit && named(g) === named(from[i]) && named(g) !== '')) return [];
+  const later = yearOfText(p.doc.norm.slice(from[k - 1].end, to[0].figureStart));
+  const earlier = yearOfText(p.doc.norm.slice(statementStartOffset(p, statement), from[0].figureStart));
+  if (later === null || earlier === null || earlier >= later) return [];
+  return to.map((g, i) => ({ from: from[i], to: g }));
 }
 
 /** The figure a stated change is of: a count for growth and differences (same unit for a difference), a rate for points. */
