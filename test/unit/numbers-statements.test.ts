@@ -96,6 +96,16 @@ describe('breakdowns', () => {
     );
   });
 
+  it('reads parts the total names one by one (投诉举报 → 投诉, 举报) as all of it', () => {
+    quietThenCaught(
+      '接收办理投诉举报42.21万件。其中，投诉33.17万件，举报9.04万件。',
+      '接收办理投诉举报42.21万件。其中，投诉31.37万件，举报9.04万件。',
+      'sum-mismatch',
+    );
+    // (Parts it does not name may leave some out.)
+    expect(flags('接收办理投诉举报42.21万件。其中，电话投诉31.37万件，网络举报9.04万件。')).toEqual([]);
+  });
+
   it('reads a done and an in-progress count as the whole of the count right before them', () => {
     quietThenCaught('受理省派工单2917件，已处理完毕2349件，正在办理568件。', '受理省派工单4917件，已处理完毕2349件，正在办理568件。', 'sum-mismatch');
     quietThenCaught('重点督办事项共有375件，有320件已完成，55件正在有序推进中。', '重点督办事项共有735件，有320件已完成，55件正在有序推进中。', 'sum-mismatch');

@@ -224,6 +224,9 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
       for (const f of parts) out.push(subsetRelation(total, f, true));
       return;
     }
+    // `投诉举报42.21万件…投诉31.37万件，举报9.04万件`, `行政许可案卷、行政处罚案卷共97卷（其中…）`: parts the total
+    // names one by one are all of it.
+    if (parts.length >= 2 && namedByTotal(p, total, parts)) complete = true;
     if (skippedBetween) complete = false;
     claimed.add(total);
     out.push(parts.length === 1 ? subsetRelation(total, parts[0], true) : sumRelation(total, parts, complete));
@@ -249,6 +252,17 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     out.push(sumRelation(f, inside, /分别/.test(head) || inside.some((g) => COMPLETE_WORDS.test(g.metric)) || coversPartition(inside.map((g) => g.metric + g.after))));
   }
   return out;
+}
+
+/** Every part's name is written in the words just before the total (its statement, at most 40 characters back). */
+function namedByTotal(p: Paragraph, total: Figure, parts: Figure[]): boolean {
+  let from = Math.max(p.lineStart, total.figureStart - 40);
+  const sentence = p.doc.norm.slice(from, total.figureStart);
+  from += Math.max(sentence.lastIndexOf('。'), sentence.lastIndexOf('！'), sentence.lastIndexOf('？')) + 1;
+  const lead = p.doc.norm.slice(from, total.figureStart).replace(/\s+/g, '');
+  const names = parts.map((f) => f.metric.replace(/\s+/g, '').replace(/^(?:其中|包括|分别为|分别是)[，,：:]?/, ''));
+  if (new Set(names).size !== names.length) return false;
+  return names.every((n) => n.length >= 2 && lead.includes(n) && !names.some((o) => o !== n && o.includes(n)));
 }
 
 /** Two names go on alike after a member they share (`上涨的城市个数为`, `行政案件`). */
