@@ -7,6 +7,7 @@
 // gives the stated figure, and it may be flagged only when one reading is
 // certain (see `certain`). Failing or not, relations are kept for hovers.
 import type { ReportDocument } from '../document';
+import { parseChineseNumber } from '../numerals';
 import { withoutSharedWords, type Figure } from './annotate';
 import { coversPartition, DIFFERENCES, PARTITIONS, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, VERBS, type Indicator } from './indicators';
 
@@ -714,7 +715,8 @@ function shareSets(p: Paragraph): Relation[] {
       labels.some((l) => /(?:^|[，,；;、：:等])\s*(?:其他|其它|其余|剩余)/.test(l)) ||
       coversPartition(labels) ||
       (/以下/.test(labels[0]) && /以上/.test(labels[labels.length - 1])) ||
-      /分别占/.test(lead);
+      /分别占/.test(lead) ||
+      statedMemberCount(lead) === list.length;
     if (!complete) continue;
     const sum = list.reduce((n, f) => n + f.value, 0);
     const units = list.reduce((n, f) => n + 10 ** -f.decimals, 0);
@@ -723,6 +725,13 @@ function shareSets(p: Paragraph): Relation[] {
     out.push({ kind: 'shares', anchor: list[0], members: list, complete: true, holds, certain: true, computed: sum, explanation, readings: [explanation], certainValue: null });
   }
   return out;
+}
+
+/** `五个类型的占比是：`, `3类诉求中`: how many members the words before a list say it has (not an ordinal: 第三类). */
+function statedMemberCount(lead: string): number | null {
+  const m = /(?:^|[^第\d一二两三四五六七八九十])([一二两三四五六七八九十]|\d{1,2})\s*(?:个|种|大)?(?:类型|类别|方面|渠道|类|种)/.exec(lead);
+  if (!m) return null;
+  return /\d/.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
 }
 
 /**
