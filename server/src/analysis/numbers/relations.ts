@@ -385,7 +385,8 @@ function partitionLists(p: Paragraph, claimed: Set<Figure>, existing: Relation[]
   const inRelation = new Set(existing.flatMap((r) => r.members));
   p.figures.forEach((total, i) => {
     // Only a count the text calls a whole (`共受理…506件`): a count among others is no total of the next ones.
-    if (!isCount(total) || !total.total || claimed.has(total) || inRelation.has(total) || otherPeriod(p, total)) return;
+    // (A whole split another way too, `工单分类：…`, is still the whole of this split.)
+    if (!isCount(total) || !total.total || otherPeriod(p, total)) return;
     const k = p.statementOf.get(total)!;
     const run: Figure[] = [];
     for (let j = i + 1; j < p.figures.length; j++) {
