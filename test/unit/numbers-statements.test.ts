@@ -79,6 +79,21 @@ describe('breakdowns', () => {
     expect(flags('办理法律援助案件150件，其中，民事案件95件127人次，刑事案件19件，行政案件29件。')).toEqual([]);
   });
 
+  it('reads counts named before a verb they share (市本级登记办理, 县登记办理) as items, not as the handling of an earlier part (省转办)', () => {
+    quietThenCaught(
+      '本月，共收到群众书面来信168件，与上月相比下降1.49%。其中，中、省转办47件次，市本级登记办理103件次，各县（市、区）、市直园区登记办理18件次。',
+      '本月，共收到群众书面来信168件，与上月相比下降1.49%。其中，中、省转办49件次，市本级登记办理103件次，各县（市、区）、市直园区登记办理18件次。',
+      'sum-mismatch',
+    );
+    quietThenCaught(
+      '本月，共收到群众书面来信168件。其中，中、省转办47件次，市本级登记办理103件次，各县（市、区）、市直园区登记办理18件次。',
+      '本月，共收到群众书面来信168件。其中，中、省转办47件次，市本级登记办理130件次，各县（市、区）、市直园区登记办理18件次。',
+      'sum-mismatch',
+    );
+    // (A count whose clause opens with the verb is still the handling of what came before.)
+    expect(flags('共接听群众来电8947个，其中转办2274件，办结1715件；直办6673件。')).toEqual([]);
+  });
+
   it('counts 件次 with 件, 卷 as a measure word, and a place before a verb as part of a name (省交办)', () => {
     quietThenCaught(
       '今年1-6月，全县信访总量143件次。从信访形式看，来访95件127人次；来信19件次；网上投诉29件次。',

@@ -198,7 +198,9 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
       if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || /共|合计|总计/.test(withoutSharedWords(f.before.replace(/累计/g, ''))))) break;
       // A later step of the same work ends the list: 审结 after 受理, 办结 after 转办 are no parts of the total
       // (they are within the parts before them); other verbs (办理…, 参与…) may each name a part.
-      if (parts.some((g) => laterStep(g, f))) break;
+      // (A count named before its verb, like a part before it of the same verb, is another item of theirs:
+      // `省转办49件次，市本级登记办理103件次，县登记办理18件次`.)
+      if (parts.some((g) => laterStep(g, f)) && !(clauseVerb(f.metric) === null && parts.some((g) => g.metric !== f.metric && verbOf(g.metric) === verbOf(f.metric)))) break;
       // A clause with its own verb after parts that were only named (`…收入866万元，…68万元；完成…支出4093万元`)
       // says something else.
       // (A verb inside a name, `行政处罚权事项`, is no clause of its own: the clause opens with its verb.)
@@ -302,11 +304,17 @@ const CLAUSE_ADVERBS = new Set(['已', '共', '另', '又', '还', '并', '均',
 /** Verbs that open a clause of a report's figures, beyond the catalogue's acts (`完成…收入`, `实现…产值`). */
 const CLAUSE_VERBS = [...VERBS, '完成', '实现'];
 
-/** `part` counts a later step of the work `earlier` counts (审结 of 受理, 办结 of 转办): one is within the other. */
+/**
+ * `part` counts a later step of the work `earlier` counts (审结 of 受理, 办结 of 转办): one is within the other.
+ * A count larger than the one it would be a step of, and named before its verb, is none: it is the next item
+ * (`中、省转办47件次，市本级登记办理130件次`: 130 办理 cannot be of 47 转办). A count whose clause opens with the
+ * verb (`办结9715件`) is still a step, of the total if not of the part.
+ */
 function laterStep(earlier: Figure, part: Figure): boolean {
   const v = verbOf(part.metric);
   const w = verbOf(earlier.metric);
   if (!v || !w || v === w) return false;
+  if (part.lo > earlier.hi + EPSILON && clauseVerb(part.metric) === null) return false;
   return INDICATORS.some((i) => i.numerator.length > 0 && isNumeratorOf(i, part.metric) && isBaseOf(i, earlier.metric));
 }
 
