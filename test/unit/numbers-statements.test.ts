@@ -79,6 +79,15 @@ describe('breakdowns', () => {
     expect(flags('办理法律援助案件150件，其中，民事案件95件127人次，刑事案件19件，行政案件29件。')).toEqual([]);
   });
 
+  it('takes a part that sums its own (其中…共计N人次；…) for a part when it closes its item, not when a list follows it', () => {
+    quietThenCaught(
+      '2018年7月16日—7月22日，天津市公共法律总计提供服务2597人次，其中各级实体平台共计服务1601人次；通过12348公共法律服务热线提供法律帮助996人次。',
+      '2018年7月16日—7月22日，天津市公共法律总计提供服务2579人次，其中各级实体平台共计服务1601人次；通过12348公共法律服务热线提供法律帮助996人次。',
+      'sum-mismatch',
+    );
+    expect(flags('全市共有律师事务所40家，其中一组共22家：甲所10家，乙所12家；二组共18家。')).toEqual([]);
+  });
+
   it('reads counts named before a verb they share (市本级登记办理, 县登记办理) as items, not as the handling of an earlier part (省转办)', () => {
     quietThenCaught(
       '本月，共收到群众书面来信168件，与上月相比下降1.49%。其中，中、省转办47件次，市本级登记办理103件次，各县（市、区）、市直园区登记办理18件次。',

@@ -149,8 +149,9 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     const after = p.figures.filter((f) => f.figureStart > pos);
     const first = after[0];
     const nextAt = k + 1 < markers.length ? markers[k + 1].at : -1;
-    // A count said to be a whole (`…组共22家`) opens no list of parts.
-    if (!first || /共|合计|总计/.test(withoutSharedWords(first.before.replace(/累计/g, '')))) return;
+    // A count said to be a whole (`…组共22家：…`) opens no list of parts, unless it closes its `；` item: then it is
+    // a part that sums its own (`其中各级实体平台共计服务1601人次；通过热线…996人次`).
+    if (!first || (saysWhole(first) && !closesItem(p, first))) return;
     const heading = !/^(?:其中|从中|包括|分别为|中)$/.test(word) && !word.endsWith('中');
     // The breakdown lives at the marker's depth: `375件（其中…74件）` lists inside the parentheses only.
     const depth = depthAt(p.norm, at);
@@ -195,7 +196,7 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
         if (parts.length) skippedUnit = true;
         continue;
       }
-      if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || /共|合计|总计/.test(withoutSharedWords(f.before.replace(/累计/g, ''))))) break;
+      if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || saysWhole(f)) && !(saysWhole(parts[0]) && closesItem(p, f))) break;
       // A later step of the same work ends the list: 审结 after 受理, 办结 after 转办 are no parts of the total
       // (they are within the parts before them); other verbs (办理…, 参与…) may each name a part.
       // (A count named before its verb, like a part before it of the same verb, is another item of theirs:
@@ -255,6 +256,17 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     out.push(sumRelation(f, inside, /分别/.test(head) || inside.some((g) => COMPLETE_WORDS.test(g.metric)) || coversPartition(inside.map((g) => g.metric + g.after))));
   }
   return out;
+}
+
+/** 共, 合计, 总计 before a count (累计 is how parts are written too; 公共 is no 共). */
+function saysWhole(f: Figure): boolean {
+  return /共|合计|总计/.test(withoutSharedWords(f.before.replace(/累计/g, '')));
+}
+
+/** The next figure of the paragraph is in another `；` item or statement (or there is none): `f` ends its item. */
+function closesItem(p: Paragraph, f: Figure): boolean {
+  const next = p.figures[p.figures.indexOf(f) + 1];
+  return !next || next.line !== f.line || next.segment !== f.segment;
 }
 
 /** Every part's name is written in the words just before the total (its statement, at most 40 characters back). */
