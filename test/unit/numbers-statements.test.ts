@@ -60,6 +60,12 @@ describe('breakdowns', () => {
     quietThenCaught('本周共受理热线工单506件，比上周增长20.48%。交办相关二级责任单位495件，县热线办直办11件。', '本周共受理热线工单506件，比上周增长20.48%。交办相关二级责任单位945件，县热线办直办11件。', 'sum-mismatch');
     // A split that may leave some out: falling short is not wrong, and a count among others is no total.
     expect(flags('本周共受理热线工单560件。交办相关二级责任单位495件，县热线办直办11件。')).toEqual([]);
+    // (Also when a breakdown stops at the second way's verb: `其中直接答复430件，受理转办…1133件`.)
+    quietThenCaught(
+      '2021年第四季度，“市长信箱”共收到群众来信1563件，其中直接答复430件，受理转办有效信件1133件，已办结1121件，办结率98.94%。',
+      '2021年第四季度，“市长信箱”共收到群众来信1563件，其中直接答复630件，受理转办有效信件1133件，已办结1121件，办结率98.94%。',
+      'sum-mismatch',
+    );
     // (The same total may be split twice: by way of handling, then by kind.)
     quietThenCaught(
       '本周共受理热线工单506件。交办相关二级责任单位495件，县热线办直办11件。工单分类：求决类460件、咨询类38件、揭发控告类3件、意见建议类4件，申诉类1件。',

@@ -402,7 +402,9 @@ function complements(p: Paragraph, claimed: Set<Figure>): Relation[] {
 function partitionLists(p: Paragraph, claimed: Set<Figure>, existing: Relation[]): Relation[] {
   const out: Relation[] = [];
   if (!p.figures.some((f) => f.total)) return out;
-  const inRelation = new Set(existing.flatMap((r) => r.members));
+  // The figures of other relations, with the wholes they were read under.
+  const inRelation = new Map<Figure, Figure[]>();
+  for (const r of existing) for (const m of r.members) inRelation.set(m, [...(inRelation.get(m) ?? []), r.anchor]);
   p.figures.forEach((total, i) => {
     // Only a count the text calls a whole (`共受理…506件`): a count among others is no total of the next ones.
     // (A whole split another way too, `工单分类：…`, is still the whole of this split.)
@@ -414,7 +416,9 @@ function partitionLists(p: Paragraph, claimed: Set<Figure>, existing: Relation[]
       const s = p.statementOf.get(f)!;
       if (s > k + 1) break;
       if (!isCount(f)) continue;
-      if (!sameFamily(f.unit, total.unit) || otherPeriod(p, f) || f.depth !== total.depth || inRelation.has(f)) break;
+      // (A member read under this same total already, by a breakdown that stopped short — `其中直接答复430件，受理转办…`
+      // ends at the verb 受理 — is still one.)
+      if (!sameFamily(f.unit, total.unit) || otherPeriod(p, f) || f.depth !== total.depth || inRelation.get(f)?.some((w) => w !== total)) break;
       run.push(f);
       if (run.length >= 2 && coversPartition(run.map((g) => g.metric))) break;
     }
