@@ -85,6 +85,14 @@ describe('breakdowns', () => {
     expect(flags('办理法律援助案件150件，其中，民事案件95件127人次，刑事案件19件，行政案件29件。')).toEqual([]);
   });
 
+  it('checks done and in-progress against their total when a breakdown in parentheses follows the total', () => {
+    quietThenCaught(
+      '1—9月，民生工程重点督办事项共有375件（其中省重点督办事项74件），有320件已完成（其中省重点督办事项完成68件），55件正在有序推进中。',
+      '1—9月，民生工程重点督办事项共有375件（其中省重点督办事项74件），有320件已完成（其中省重点督办事项完成68件），45件正在有序推进中。',
+      'sum-mismatch',
+    );
+  });
+
   it('takes a part that sums its own (其中…共计N人次；…) for a part when it closes its item, not when a list follows it', () => {
     quietThenCaught(
       '2018年7月16日—7月22日，天津市公共法律总计提供服务2597人次，其中各级实体平台共计服务1601人次；通过12348公共法律服务热线提供法律帮助996人次。',

@@ -232,7 +232,8 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     // names one by one are all of it.
     if (parts.length >= 2 && namedByTotal(p, total, parts)) complete = true;
     if (skippedBetween) complete = false;
-    claimed.add(total);
+    // (A breakdown inside parentheses, `共有375件（其中…74件）`, leaves the total free for the split around them.)
+    if (depth === total.depth) claimed.add(total);
     out.push(parts.length === 1 ? subsetRelation(total, parts[0], true) : sumRelation(total, parts, complete));
   });
   // Parenthesised breakdowns: `245件（刑事189件，民事55件，行政1件）`, `36026件（含提供法律援助案件2994件）`.
