@@ -250,6 +250,17 @@ describe('changes and averages', () => {
     );
   });
 
+  it('reads a rate listed by year after 2018年以来 (分别为…) as one value a year, and 同比 points against last year\'s', () => {
+    const found = quietThenCaught(
+      '2018年以来，山东省行政机关败诉率分别为16.4%、11.36%、9.72%、10.83%，2022年该省法院审结的行政一审案件中行政机关败诉1874件，败诉率为6.88%，同比下降3.95个百分点。',
+      '2018年以来，山东省行政机关败诉率分别为16.4%、11.36%、9.72%、10.83%，2022年该省法院审结的行政一审案件中行政机关败诉1874件，败诉率为8.68%，同比下降3.95个百分点。',
+      'points-mismatch',
+    );
+    expect(found.join()).toContain('8.68 − 10.83');
+    // (A span must have as many years as values; categories listed 分别 are no years.)
+    expect(flags('2019—2022年，山东省行政机关败诉率分别为16.4%、11.36%、9.72%，2022年败诉率为8.68%，同比下降3.95个百分点。')).toEqual([]);
+  });
+
   it('reads the figure between 与去年同期（…）相比 as the one a change is measured from', () => {
     quietThenCaught('全年受理行政复议案件150件，与上年同期（120件）相比增长25%。', '全年受理行政复议案件150件，与上年同期（130件）相比增长25%。', 'growth-mismatch');
     quietThenCaught('全年办理法律援助案件640件，同2022年的512件相比增加128件。', '全年办理法律援助案件640件，同2022年的521件相比增加128件。', 'growth-mismatch');

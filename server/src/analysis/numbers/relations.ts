@@ -927,7 +927,7 @@ function changes(p: Paragraph): Relation[] {
     const pair = respective.get(f) ?? pairs.find((x) => x.to.index < f.index && x.to.index >= (scope[scope.length - 1]?.index ?? 0) && p.statementOf.get(x.to) === p.statementOf.get(f) && unitFits(f, x.to));
     const current = pair?.to ?? scope.find((g) => unitFits(f, g) && g.role !== 'growth' && g.role !== 'difference' && g.role !== 'points' && !otherPeriod(p, g) && !g.range);
     if (!current) continue;
-    const readings: { previous: number[]; label: string; certain: boolean }[] = [];
+    const readings: { previous: number[]; label: string; certain: boolean; year?: number | null }[] = [];
     if (pair) readings.push({ previous: [pair.from.lo, pair.from.hi], label: formatNumber(pair.from.value), certain: true });
     // Last year's figure of the same metric, stated in the paragraph (`上年同期192件`, `2023年66件`).
     for (const g of p.figures) {
@@ -937,7 +937,12 @@ function changes(p: Paragraph): Relation[] {
       if (!earlier || (pair && g === pair.from) || /不含|不包括|旧存|结转|除去|扣除/.test(g.before)) continue;
       // (`比2014年的1124件增加60%`: the figure the change is measured from, in the change's own clause.)
       const sameMetric = verbOf(g.metric) === verbOf(current.metric) || g.metric === current.metric || g.depth > current.depth || (g.previousPeriod && g.clause === f.clause && g.line === f.line);
-      readings.push({ previous: [g.lo, g.hi], label: formatNumber(g.value), certain: sameMetric });
+      readings.push({ previous: [g.lo, g.hi], label: formatNumber(g.value), certain: sameMetric, year: g.year });
+    }
+    // A change on last year (同比, 比上年) is against last year's figure, when the years of a series say which it is.
+    const thisYear = current.year ?? p.year;
+    if (thisYear !== null && /同比|(?:比|较)(?:上年|去年)/.test(p.doc.norm.slice(Math.max(p.lineStart, f.figureStart - 12), f.figureStart)) && readings.some((x) => x.year === thisYear - 1)) {
+      for (let k = readings.length - 1; k >= 0; k--) if (readings[k].year != null && readings[k].year !== thisYear - 1) readings.splice(k, 1);
     }
     // A growth and a difference stated for the same figure imply last year's: `262件，同比下降2.60%，同比减少7件`.
     // Both must follow that figure before any other count does (`…7件；行政诉讼案件31件，…` starts another).
