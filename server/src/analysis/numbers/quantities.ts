@@ -22,6 +22,11 @@ export interface Quantity {
   step: number;
   /** 余 多 近 约 左右 以上 超过: the true figure may differ. */
   approx: boolean;
+  /**
+   * Approximate beyond the interval `lo`–`hi` says (约, 近, 左右, 超过, 不足): a relation allows it 10 %. 余 and 多
+   * are not: `2.82万多` is 28 200 to 28 300, and its interval holds that.
+   */
+  loose: boolean;
   /** `%` (or 百分之…): a percentage; `‰`: per thousand. */
   percent: boolean;
   permille: boolean;
@@ -261,6 +266,7 @@ export function extractQuantities(
         hi: q.hi,
         step: q.step,
         approx: q.approx,
+        loose: q.loose,
         percent: q.percent,
         permille: q.permille,
         decimals: q.decimals,
@@ -428,6 +434,7 @@ function readQuantity(source: string, text: string, m: Candidate, depth: number)
     lo,
     hi,
     approx: approx !== 'none',
+    loose: approx !== 'none' && approx !== 'more',
     percent,
     permille,
     decimals,

@@ -64,7 +64,7 @@ const EPSILON = 1e-9;
 function statedInterval(stated: Figure, widen: boolean): [number, number] {
   const s = stated.value;
   const u = stated.percent || stated.permille || stated.role === 'points' ? 10 ** -stated.decimals : stated.step;
-  if (widen || stated.approx) return [Math.min(s * 0.9, s - u), Math.max(s * 1.1, s + u)];
+  if (widen || stated.loose) return [Math.min(s * 0.9, s - u), Math.max(s * 1.1, s + u)];
   // 100% says numerator = denominator; 0% says nothing was: no rounding up to them.
   if ((stated.percent || stated.permille) && s === 100) return [100, 100 + u];
   if ((stated.percent || stated.permille) && s === 0) return [0, 0];
@@ -563,7 +563,7 @@ function rates(p: Paragraph, sums: Relation[]): Relation[] {
     const numerators = numeratorCandidates(p, rate, stem, indicator, others);
     if (numerators.length === 0) return;
     const readings: { num: Figure; den: Figure; lo: number; hi: number; certain: boolean; ok: boolean }[] = [];
-    const widen = rate.approx;
+    const widen = rate.loose;
     for (const { figure: num, certain: numCertain } of numerators) {
       const dens = scopeBefore(p, rate).filter(
         (d) =>
@@ -595,7 +595,7 @@ function rates(p: Paragraph, sums: Relation[]): Relation[] {
         // wrong by being too high: a stated rate below the one computed from the new cases alone may be right.
         // The text shows such old cases when it closed more than it received.
         const openBase = indicator !== null && !indicator.bounded && num.lo > den.hi && num.hi <= den.lo * 1.5;
-        const ok = agrees(rate, q[0], q[1], widen || num.approx || den.approx) || (openBase && rate.value < q[0]);
+        const ok = agrees(rate, q[0], q[1], widen || num.loose || den.loose) || (openBase && rate.value < q[0]);
         readings.push({ num, den, lo: q[0], hi: q[1], certain: numCertain && denCertain, ok });
       }
     }
@@ -681,7 +681,7 @@ function shares(p: Paragraph): Relation[] {
     const readings = candidates.map((whole) => {
       const q = ratio(part, whole, share.permille ? 1000 : 100)!;
       const certain = inClause !== undefined || (named.length === 1 ? whole === named[0] : generic && (totals.length === 1 ? whole === totals[0] : candidates.length === 1));
-      return { whole, lo: q[0], hi: q[1], certain, ok: agrees(share, q[0], q[1], part.approx || whole.approx) };
+      return { whole, lo: q[0], hi: q[1], certain, ok: agrees(share, q[0], q[1], part.loose || whole.loose) };
     });
     const good = readings.find((x) => x.ok);
     const certainReading = readings.find((x) => x.certain);
@@ -784,7 +784,7 @@ function impliedWholes(p: Paragraph): Relation[] {
       used.add(part);
       // Writers nudge a share by one unit so that a list adds to 100%: one unit more either way.
       const u = 10 ** -share.decimals;
-      const [slo, shi] = part.approx ? statedInterval(share, true) : [share.value - u, share.value + 1.5 * u];
+      const [slo, shi] = part.loose ? statedInterval(share, true) : [share.value - u, share.value + 1.5 * u];
       if (slo <= 0) continue;
       const list = groups.get(key) ?? [];
       list.push({ share, part, lo: (part.lo * 100) / shi, hi: (part.hi * 100) / slo });
@@ -836,6 +836,7 @@ function ratioMember(line: number, start: number, literal: string): Figure {
     hi: value + step,
     step,
     approx: false,
+    loose: false,
     percent: true,
     permille: false,
     decimals,
@@ -979,7 +980,7 @@ function changes(p: Paragraph): Relation[] {
         if (f.direction === 'down') computed = -computed;
       }
       if (f.direction === 'down' && f.role === 'growth') computed = -computed;
-      const ok = f.direction === null ? agrees(f, Math.min(Math.abs(lo), Math.abs(hi)), Math.max(Math.abs(lo), Math.abs(hi)), current.approx) : agrees(f, lo, hi, current.approx);
+      const ok = f.direction === null ? agrees(f, Math.min(Math.abs(lo), Math.abs(hi)), Math.max(Math.abs(lo), Math.abs(hi)), current.loose) : agrees(f, lo, hi, current.loose);
       return { ...reading, ok, computed };
     });
     const good = results.find((x) => x.ok);
@@ -1085,7 +1086,7 @@ function averages(p: Paragraph): Relation[] {
       const [total, head] = [totals[0], heads[0]];
       const lo = total.lo / head.hi;
       const hi = total.hi / Math.max(head.lo, EPSILON);
-      const ok = agrees(a, lo, hi, total.approx || head.approx);
+      const ok = agrees(a, lo, hi, total.loose || head.loose);
       const describe = `${formatNumber(total.value)} ÷ ${formatNumber(head.value)} = ${formatNumber(total.value / head.value, Math.max(2, a.decimals + 1))}，文中${a.name} ${formatNumber(a.value, a.decimals)} ${ok ? '✓' : '✗'}`;
       out.push({ kind: 'average', anchor: a, members: [total, head], complete: true, holds: ok, certain: true, computed: total.value / head.value, explanation: describe, readings: [describe], certainValue: null });
       continue;
@@ -1100,7 +1101,7 @@ function averages(p: Paragraph): Relation[] {
       const readings = counts.map((c) => {
         const lo = total.lo / c.hi;
         const hi = total.hi / Math.max(c.lo, EPSILON);
-        return { c, ok: agrees(a, lo, hi, total.approx || c.approx) };
+        return { c, ok: agrees(a, lo, hi, total.loose || c.loose) };
       });
       const good = readings.find((x) => x.ok);
       const shown = good ?? readings[0];
@@ -1117,7 +1118,7 @@ function averages(p: Paragraph): Relation[] {
       const lead = p.doc.norm.slice(Math.max(0, a.figureStart - 300), a.figureStart);
       const span = yearSpan(lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('！'), lead.lastIndexOf('？')) + 1));
       if (span === null) continue;
-      const ok = agrees(a, change.lo / span, change.hi / span, change.approx);
+      const ok = agrees(a, change.lo / span, change.hi / span, change.loose);
       const describe = `${formatNumber(change.value)} ÷ ${span} 年 = ${formatNumber(change.value / span, Math.max(2, a.decimals + 1))}，文中年均 ${formatNumber(a.value, a.decimals)} ${ok ? '✓' : '✗'}`;
       out.push({ kind: 'average', anchor: a, members: [change], complete: true, holds: ok, certain: true, computed: change.value / span, explanation: describe, readings: [describe], certainValue: null });
       continue;
@@ -1131,7 +1132,7 @@ function averages(p: Paragraph): Relation[] {
     const readings = days.map((d) => {
       const lo = total.lo / d;
       const hi = total.hi / d;
-      return { d, lo, hi, ok: agrees(a, lo, hi, total.approx) };
+      return { d, lo, hi, ok: agrees(a, lo, hi, total.loose) };
     });
     const good = readings.find((x) => x.ok);
     const shown = good ?? readings[0];
