@@ -259,6 +259,22 @@ describe('changes and averages', () => {
     );
   });
 
+  it('splits the changes on last year as the figures split, and takes a breakdown whose changes add up exactly for all of its total', () => {
+    const consistent = '2012年全区共办理各类行政审批和公共服务事项315019件，比去年同期增加123232件。其中区政务中心办理183717件（比去年增加50209件），乡镇街便民服务中心办理59360件（比去年增加35969件），村（社区）代办站办理71942件（比去年增加37054件）。';
+    expect(flags(consistent)).toEqual([]);
+    // A change that breaks the split, and a part that falls short (the changes show the list is whole).
+    expect(flags(consistent.replace('50209件', '52009件')).some((f) => f.startsWith('sum-mismatch:'))).toBe(true);
+    expect(flags(consistent.replace('71942件', '17942件')).some((f) => f.startsWith('sum-mismatch:'))).toBe(true);
+    // Signed: 增收 and 减收 of the parts make the total's 减收 (a share of the budget may come between).
+    quietThenCaught(
+      '4月，一般公共预算收入累计完成24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元，下降4.2%。其中：税收收入8103万元，比上年增收1284万元，增长18.8%；非税收入16524万元，比上年减收2354万元，下降12.5%。',
+      '4月，一般公共预算收入累计完成24627万元，完成年初预算数60999万元的40.4%，比上年减收1074万元，下降4.2%。其中：税收收入8103万元，比上年增收1284万元，增长18.8%；非税收入16524万元，比上年减收2354万元，下降12.5%。',
+      'sum-mismatch',
+    );
+    // (A partial list whose figures fall short says nothing of its changes.)
+    expect(flags('全区共办理事项315019件，比去年同期增加123232件。其中区政务中心办理183717件（比去年增加50209件），乡镇街便民服务中心办理59360件（比去年增加35969件）。')).toEqual([]);
+  });
+
   it('reads a rate listed by year after 2018年以来 (分别为…) as one value a year, and 同比 points against last year\'s', () => {
     const found = quietThenCaught(
       '2018年以来，山东省行政机关败诉率分别为16.4%、11.36%、9.72%、10.83%，2022年该省法院审结的行政一审案件中行政机关败诉1874件，败诉率为6.88%，同比下降3.95个百分点。',

@@ -430,6 +430,54 @@ function partitionLists(p: Paragraph, claimed: Set<Figure>, existing: Relation[]
   return out;
 }
 
+/**
+ * `共办理315019件，比去年同期增加123232件。其中区政务中心办理183717件（比去年增加50209件），…`: when the total and
+ * every part state their change on last year, the changes split as the figures do. A breakdown is all of its total
+ * when the text says so, or when either the figures or the changes add up exactly (by chance one list might; both
+ * lists of a partial breakdown would not): the other must then add up too. Changes are signed (增收1284万元 and
+ * 减收2354万元 make 减收1070万元); a partial list says nothing of them.
+ */
+function changeSplits(p: Paragraph, sums: Relation[]): Relation[] {
+  const out: Relation[] = [];
+  // The change stated after a figure, before the next part and any other count (a share or a growth may come between).
+  const changeAfter = (f: Figure, before: number) => {
+    for (let i = p.figures.indexOf(f) + 1; i < p.figures.length; i++) {
+      const g = p.figures[i];
+      if (g.index >= before || p.statementOf.get(g) !== p.statementOf.get(f) || g.role === 'count') return undefined;
+      if (g.role === 'difference') return g.direction && g.unit === f.unit ? g : undefined;
+    }
+    return undefined;
+  };
+  for (const r of sums) {
+    if (r.kind !== 'sum' || r.members.length < 2) {
+      out.push(r);
+      continue;
+    }
+    const parts = r.members;
+    const totalChange = changeAfter(r.anchor, parts[0].index);
+    const changes = parts.map((f, i) => changeAfter(f, i + 1 < parts.length ? parts[i + 1].index : Infinity));
+    if (!totalChange || changes.some((c) => !c)) {
+      out.push(r);
+      continue;
+    }
+    const signed = (c: Figure): [number, number] => (c.direction === 'up' ? [c.lo, c.hi] : [-c.hi, -c.lo]);
+    const [tlo, thi] = signed(totalChange);
+    const lo = changes.reduce((n, c) => n + signed(c!)[0], 0);
+    const hi = changes.reduce((n, c) => n + signed(c!)[1], 0);
+    const changesAdd = lo <= thi + EPSILON && hi >= tlo - EPSILON;
+    const figuresAdd = parts.reduce((n, f) => n + f.lo, 0) <= r.anchor.hi + EPSILON && parts.reduce((n, f) => n + f.hi, 0) >= r.anchor.lo - EPSILON;
+    const complete = r.complete || changesAdd || figuresAdd;
+    out.push(complete && !r.complete ? sumRelation(r.anchor, parts, true) : r);
+    if (!complete) continue;
+    const value = (c: Figure) => (c.direction === 'up' ? c.value : -c.value);
+    const computed = changes.reduce((n, c) => n + value(c!), 0);
+    const shown = (n: number) => (n < 0 ? `−${formatNumber(-n)}` : formatNumber(n));
+    const explanation = `${changes.map((c, i) => (i === 0 ? shown(value(c!)) : value(c!) < 0 ? `− ${formatNumber(-value(c!))}` : `+ ${formatNumber(value(c!))}`)).join(' ')} = ${shown(computed)}，总数的变化为 ${shown(value(totalChange))} ${changesAdd ? '✓' : '✗'}`;
+    out.push({ kind: 'sum', anchor: totalChange, members: changes as Figure[], complete: true, holds: changesAdd, certain: true, computed, explanation, readings: [explanation], certainValue: null });
+  }
+  return out;
+}
+
 function sumRelation(total: Figure, parts: Figure[], complete: boolean): Relation {
   const lo = parts.reduce((n, q) => n + q.lo, 0);
   const hi = parts.reduce((n, q) => n + q.hi, 0);
@@ -1219,7 +1267,7 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
     if (p.figures.length < 2) continue;
     const claimed = new Set<Figure>();
     const found = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
-    const sums = [...found, ...partitionLists(p, claimed, found)];
+    const sums = changeSplits(p, [...found, ...partitionLists(p, claimed, found)]);
     relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...impliedWholes(p), ...changes(p), ...averages(p), ...rateDifferences(p));
   }
   return relations;
