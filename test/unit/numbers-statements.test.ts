@@ -93,6 +93,12 @@ describe('breakdowns', () => {
     );
   });
 
+  it('takes the figure given for a whole, not a floor said of it (突破1600亿元大关), for the total of its parts', () => {
+    const text = '全年实现地区生产总值（GDP）1605.1亿元，按可比价计算，比上年增长8.2%。经济总量突破1600亿元大关。其中，第一产业增加值208.2亿元，增长3.7%；第二产业增加值940.0亿元，增长8.4%；第三产业增加值456.9亿元，增长10.0%。三次产业结构为13.0:58.6:28.4。';
+    quietThenCaught(text, text.replace('208.2亿元', '206.2亿元'), 'sum-mismatch');
+    quietThenCaught(text, text.replace('1605.1亿元', '1695.1亿元'), 'sum-mismatch');
+  });
+
   it('takes a part that sums its own (其中…共计N人次；…) for a part when it closes its item, not when a list follows it', () => {
     quietThenCaught(
       '2018年7月16日—7月22日，天津市公共法律总计提供服务2597人次，其中各级实体平台共计服务1601人次；通过12348公共法律服务热线提供法律帮助996人次。',

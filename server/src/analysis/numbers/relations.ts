@@ -159,7 +159,14 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     // The total: a count before the marker in this statement or the one before, at most as deep, not a change, a
     // rate or a target; the one that counts what the parts count (派单 for 派单), else the one said to be a total, else the nearest.
     // A heading of a split (`从性别构成看，`) splits the paragraph's whole, which may be several sentences back.
-    const candidates = scopeBefore(p, first, heading ? p.statements.length : 1).filter((f) => f.figureStart < pos && isCount(f) && !f.negated && !otherPeriod(p, f) && f.depth <= depth);
+    const fits = (f: Figure) => f.figureStart < pos && isCount(f) && !f.negated && !otherPeriod(p, f) && f.depth <= depth;
+    let candidates = scopeBefore(p, first, heading ? p.statements.length : 1).filter(fits);
+    // A floor (`经济总量突破1600亿元大关。其中，…`) is no whole of parts when the figure itself is given a statement
+    // before (`地区生产总值1605.1亿元`).
+    if (candidates.length && candidates.every((f) => f.hi === Infinity)) {
+      const given = scopeBefore(p, first, LOOK_BACK_STATEMENTS).filter((f) => fits(f) && f.hi !== Infinity && f.unit === first.unit);
+      if (given.length) candidates = given;
+    }
     // A count just before the marker (`…来电8947个，其中转办2274件`) is its total, in a unit of the same family.
     // (Also across a sentence end: `共接听532次。其中：政策咨询341件…`.)
     // (A gloss of the unit in between is no word: `46983件（次），其中电话46908个`.)
