@@ -1234,8 +1234,27 @@ function rateDifferences(p: Paragraph): Relation[] {
     const sign = r.permille ? '‰' : '%';
     const explanation = `${formatNumber(av, a.decimals)}${sign} − ${formatNumber(bv, b.decimals)}${sign} = ${formatNumber(computed, Math.max(a.decimals, b.decimals))}${sign}，文中${nameOf(r)} ${formatNumber(rv, r.decimals)}${sign} ${holds ? '✓' : '✗'}`;
     out.push({ kind: 'difference', anchor: r, members: [a, b], complete: true, holds, certain: true, computed, explanation, readings: [explanation], certainValue: null });
+    // Their changes on last year split alike: `出生率…下降0.62个千分点…死亡率…上升0.65个千分点…自然增长率…下降1.27个千分点`.
+    const [rc, ac, bc] = [r, a, b].map((f) => pointsAfter(p, f));
+    if (!rc || !ac || !bc) continue;
+    const move = (f: Figure) => (f.direction === 'up' ? f.value : -f.value);
+    const [rm, am, bm] = [move(rc), move(ac), move(bc)];
+    // Each change is of rates rounded at their own digit: the sum is good within the units of all three.
+    const slack = u(rc) + u(ac) + u(bc);
+    const moved = am - bm;
+    const changesHold = Math.abs(moved - rm) <= slack + EPSILON;
+    const unit = rc.unit === '个千分点' ? ' 个千分点' : ' 个百分点';
+    const shown = (n: number, d: number) => (n < 0 ? `−${formatNumber(-n, d)}` : formatNumber(n, d));
+    const said = `${nameOf(a)}变化 ${shown(am, ac.decimals)} − ${nameOf(b)}变化 ${bm < 0 ? `(${shown(bm, bc.decimals)})` : shown(bm, bc.decimals)} = ${shown(moved, Math.max(ac.decimals, bc.decimals))}${unit}，文中${nameOf(r)}变化 ${shown(rm, rc.decimals)}${unit} ${changesHold ? '✓' : '✗'}`;
+    out.push({ kind: 'points', anchor: rc, members: [ac, bc], complete: true, holds: changesHold, certain: true, computed: moved, explanation: said, readings: [said], certainValue: null });
   }
   return out;
+}
+
+/** The percentage points stated right after a rate, in its statement, with a direction (`…，比上年下降0.62个千分点`). */
+function pointsAfter(p: Paragraph, f: Figure): Figure | undefined {
+  const next = p.figures[p.figures.indexOf(f) + 1];
+  return next && next.role === 'points' && next.direction && p.statementOf.get(next) === p.statementOf.get(f) && (next.unit === '个千分点') === f.permille ? next : undefined;
 }
 
 function yearOfText(text: string): number | null {
