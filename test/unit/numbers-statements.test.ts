@@ -321,4 +321,17 @@ describe('changes and averages', () => {
       'average-mismatch',
     );
   });
+
+  it('reads a ratio split after the ratio it replaced and around pinyin in the words before it', () => {
+    quietThenCaught(
+      '全年三次产业比例由上年的13.72∶46.43∶39.85调整为12.36∶48.34∶39.30。',
+      '全年三次产业比例由上年的13.72∶46.43∶39.85调整为12.36∶48.34∶38.30。',
+      'share-mismatch',
+    );
+    quietThenCaught(
+      '三次產(chǎn)業(yè)結(jié)構(gòu)比為6.01:55.04:38.95。',
+      '三次產(chǎn)業(yè)結(jié)構(gòu)比為6.01:55.04:36.95。',
+      'share-mismatch',
+    );
+  });
 });

@@ -153,6 +153,11 @@ export type FigureCache = Map<string, LineFigures>;
 // Pinyin given after a character on some web pages (`萬(wàn)`, `個(gè)`): page noise, read around.
 const ANNOTATION = /(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɡ]{1,7}\)/g;
 
+/** Text without pinyin annotations (`產(chǎn)業(yè)` → `產業`), for matching words. */
+export function withoutPinyin(text: string): string {
+  return text.includes('(') ? text.replace(ANNOTATION, '') : text;
+}
+
 /** The line without pinyin annotations, and where each of its characters was in the line. */
 function withoutAnnotations(norm: string): { text: string; position: (offset: number) => number; end: (offset: number) => number } | null {
   if (!norm.includes('(')) return null;
