@@ -866,8 +866,6 @@ function impliedWholes(p: Paragraph): Relation[] {
 // `三次产业结构为6.01:55.04:38.95`, `三次产业比例由上年的13.72∶46.43∶39.85调整为12.36∶48.34∶39.3`: a split of a
 // whole written as a ratio of three or more members, each a percentage of it.
 const RATIO = /(?<![\d.])\d{1,3}(?:\.\d+)?(?:\s*[:：∶]\s*\d{1,3}(?:\.\d+)?){2,}(?![\d.])/g;
-// (Its own copy: replacing with RATIO would reset the lastIndex of the loop that reads the line.)
-const EARLIER_RATIO = new RegExp(RATIO.source, 'g');
 const RATIO_HINT = /\d\s*[:：∶]\s*\d/;
 const RATIO_LEAD = /(?:产业|结构|构成|比例|比重)[^。；;]{0,16}$/;
 
@@ -918,11 +916,11 @@ function ratioSplits(doc: ReportDocument, line: number): Relation[] {
   const out: Relation[] = [];
   const { norm, start: lineStart } = doc.lines[line];
   if (!/[:：∶]/.test(norm)) return out;
-  RATIO.lastIndex = 0;
-  for (let m = RATIO.exec(norm); m; m = RATIO.exec(norm)) {
+  // (matchAll reads with its own copy of RATIO: the replace below does not move it.)
+  for (const m of norm.matchAll(RATIO)) {
     // The words before it, read around pinyin (`產(chǎn)業(yè)結(jié)構(gòu)比為`) and an earlier ratio it replaces
     // (`三次产业比例由上年的13.72∶46.43∶39.85调整为`).
-    const lead = withoutPinyin(norm.slice(Math.max(0, m.index - 60), m.index)).replace(EARLIER_RATIO, '');
+    const lead = withoutPinyin(norm.slice(Math.max(0, m.index - 60), m.index)).replace(RATIO, '');
     if (!RATIO_LEAD.test(lead.slice(-24)) || /性别/.test(lead.slice(-12))) continue;
     const members: Figure[] = [];
     const part = /\d+(?:\.\d+)?/g;
