@@ -17,8 +17,9 @@ interface NumbersScore {
 /** Set at the figures measured on these corpora (see test/fixtures/numbers/README.md); raise them as the checker improves. */
 const FLOORS = {
   seen: {
-    recall: 648 / 849,
-    perKind: { rate: 100 / 116, share: 151 / 175, shares: 63 / 78, sum: 191 / 272, subset: 84 / 113, growth: 22 / 28, difference: 16 / 21, average: 18 / 34 } as Record<string, number>,
+    // Measured 679 / 849 (rate 100, share 151, shares 64, sum 209, subset 84, growth 26, difference 17, points 3, average 25); a little below.
+    recall: 676 / 849,
+    perKind: { rate: 99 / 116, share: 150 / 175, shares: 63 / 78, sum: 207 / 272, subset: 83 / 113, growth: 25 / 28, difference: 16 / 21, points: 3 / 12, average: 24 / 34 } as Record<string, number>,
     realFalseAlarms: 0,
     rewriteFalseAlarms: 0,
     publishedCaught: 4,

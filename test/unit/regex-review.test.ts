@@ -20,6 +20,8 @@ const REVIEWED: Record<string, string> = {
   'server/src/analysis/numbers/annotate.ts|\\d[\\d.,]*\\s*[万亿]?[\\u4e00-\\u9fff]{0,3}的$': "applied to a figure's clause, at most 40 characters (CLAUSE_WINDOW)",
   'server/src/documents/pdf.ts|^第\\s*\\d{1,4}\\s*页(\\s*[,，/／]?\\s*共\\s*\\d{1,4}\\s*页)?$': 'tried on lines of at most 40 characters (MAX_PAGE_NUMBER_LINE)',
   'server/src/documents/pdf.ts|^共\\s*\\d{1,4}\\s*页\\s*[,，/／]?\\s*第\\s*\\d{1,4}\\s*页$': 'tried on lines of at most 40 characters (MAX_PAGE_NUMBER_LINE)',
+  'server/src/analysis/numbers/annotate.ts|((?:19|20)\\d{2})\\s*年以来[^。；;！？、和及与]*?分别(?:为|是|达)$': 'applied to the words before a series, at most 60 characters (yearSeries)',
+  'server/src/analysis/numbers/annotate.ts|((?:19|20)\\d{2})\\s*年?\\s*[—–\\-~～至到]\\s*((?:19|20)\\d{2})\\s*年[^。；;！？、和及与]*?分别(?:为|是|达)$': 'applied to the words before a series, at most 60 characters (yearSeries)',
   'server/src/analysis/parse.ts|^ {0,3}\\[[^\\]\\r\\n]{0,999}\\]:': 'each line start reads at most its own line (no \\r or \\n inside), so the text is read about once',
 };
 

@@ -236,5 +236,39 @@ export function annotateLine(norm: string, quantities: readonly Quantity[]): Ann
       year: yearBefore(norm, q),
     });
   });
+  yearSeries(norm, quantities, out);
   return out;
+}
+
+// `2018年以来，败诉率分别为16.4%、11.36%、9.72%、10.83%`, `2019—2022年…分别为…`: one rate named once, then a
+// value per year.
+const SERIES_SINCE = /((?:19|20)\d{2})\s*年以来[^。；;！？、和及与]*?分别(?:为|是|达)$/;
+const SERIES_SPAN = /((?:19|20)\d{2})\s*年?\s*[—–\-~～至到]\s*((?:19|20)\d{2})\s*年[^。；;！？、和及与]*?分别(?:为|是|达)$/;
+
+/**
+ * A list of one rate's values by year after `YYYY年以来` or `YYYY—YYYY年` gives each value its year, in order
+ * (a span must have as many years as values): the last is last year's when the next figure is this year's.
+ */
+function yearSeries(norm: string, quantities: readonly Quantity[], out: Annotation[]): void {
+  for (let k = 0; k < out.length; k++) {
+    const a = out[k];
+    if (a.role !== 'rate' || !a.name || !/分别(?:为|是|达)$/.test(quantities[k].before.replace(/\s+/g, ''))) continue;
+    let end = k;
+    while (end + 1 < out.length && out[end + 1].role === a.role && out[end + 1].name === a.name && /^\s*、\s*$/.test(norm.slice(quantities[end].end, quantities[end + 1].figureStart))) end++;
+    const n = end - k + 1;
+    if (n < 2) continue;
+    let from = quantities[k].figureStart;
+    while (from > 0 && quantities[k].figureStart - from < 60 && !/[。；;！？!?]/.test(norm[from - 1])) from--;
+    const lead = norm.slice(from, quantities[k].figureStart).replace(/\s+/g, '');
+    const span = SERIES_SPAN.exec(lead);
+    const since = span ? null : SERIES_SINCE.exec(lead);
+    const first = Number((span ?? since)?.[1]);
+    if (!span && !since) continue;
+    if (span && Number(span[2]) - first + 1 !== n) continue;
+    for (let j = k; j <= end; j++) {
+      out[j].year = first + (j - k);
+      if (!out[j].metric) out[j].metric = a.metric;
+    }
+    k = end;
+  }
 }

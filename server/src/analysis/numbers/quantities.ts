@@ -22,6 +22,11 @@ export interface Quantity {
   step: number;
   /** 余 多 近 约 左右 以上 超过: the true figure may differ. */
   approx: boolean;
+  /**
+   * Approximate beyond the interval `lo`–`hi` says (约, 近, 左右, 超过, 不足): a relation allows it 10 %. 余 and 多
+   * are not: `2.82万多` is 28 200 to 28 300, and its interval holds that.
+   */
+  loose: boolean;
   /** `%` (or 百分之…): a percentage; `‰`: per thousand. */
   percent: boolean;
   permille: boolean;
@@ -53,7 +58,7 @@ export interface Statement {
 // Longest first, so 人次 wins over 人 and 万元 over 元.
 const UNITS = [
   '个百分点', '个千分点', '人次', '件次', '户次', '家次', '场次', '批次', '万元', '亿元', '万人', '平方米', '公里', '小时', '个月', '公顷', '分钟', '万吨',
-  '件', '起', '次', '人', '名', '项', '个', '家', '份', '场', '条', '户', '宗', '例', '批', '期', '所', '座', '处', '台', '辆', '篇', '部', '本', '册', '张', '套', '支', '只', '元', '天', '年', '轮', '间', '组', '队', '类', '种', '门', '位', '节', '课', '封', '通', '单', '吨', '亩', '分',
+  '件', '起', '次', '人', '名', '项', '个', '家', '份', '场', '条', '户', '宗', '例', '批', '期', '所', '座', '处', '台', '辆', '篇', '部', '本', '册', '张', '套', '支', '只', '元', '天', '年', '轮', '间', '组', '队', '类', '种', '门', '位', '节', '课', '封', '通', '单', '吨', '亩', '分', '卷',
 ];
 const UNIT_RE = new RegExp(`^(?:${UNITS.join('|')})`);
 const CN_NUMERAL = '[零〇一二两三四五六七八九十百千万亿]';
@@ -147,6 +152,11 @@ export type FigureCache = Map<string, LineFigures>;
 
 // Pinyin given after a character on some web pages (`萬(wàn)`, `個(gè)`): page noise, read around.
 const ANNOTATION = /(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɡ]{1,7}\)/g;
+
+/** Text without pinyin annotations (`產(chǎn)業(yè)` → `產業`), for matching words. */
+export function withoutPinyin(text: string): string {
+  return text.includes('(') ? text.replace(ANNOTATION, '') : text;
+}
 
 /** The line without pinyin annotations, and where each of its characters was in the line. */
 function withoutAnnotations(norm: string): { text: string; position: (offset: number) => number; end: (offset: number) => number } | null {
@@ -261,6 +271,7 @@ export function extractQuantities(
         hi: q.hi,
         step: q.step,
         approx: q.approx,
+        loose: q.loose,
         percent: q.percent,
         permille: q.permille,
         decimals: q.decimals,
@@ -428,6 +439,7 @@ function readQuantity(source: string, text: string, m: Candidate, depth: number)
     lo,
     hi,
     approx: approx !== 'none',
+    loose: approx !== 'none' && approx !== 'more',
     percent,
     permille,
     decimals,

@@ -7,7 +7,9 @@
 // gives the stated figure, and it may be flagged only when one reading is
 // certain (see `certain`). Failing or not, relations are kept for hovers.
 import type { ReportDocument } from '../document';
+import { parseChineseNumber } from '../numerals';
 import { withoutSharedWords, type Figure } from './annotate';
+import { withoutPinyin } from './quantities';
 import { coversPartition, DIFFERENCES, PARTITIONS, INDICATORS, indicatorFor, isBaseOf, isNumeratorOf, matchesWord, verbOf, VERBS, type Indicator } from './indicators';
 
 export type RelationKind = 'rate' | 'share' | 'shares' | 'sum' | 'subset' | 'growth' | 'difference' | 'points' | 'average';
@@ -63,7 +65,7 @@ const EPSILON = 1e-9;
 function statedInterval(stated: Figure, widen: boolean): [number, number] {
   const s = stated.value;
   const u = stated.percent || stated.permille || stated.role === 'points' ? 10 ** -stated.decimals : stated.step;
-  if (widen || stated.approx) return [Math.min(s * 0.9, s - u), Math.max(s * 1.1, s + u)];
+  if (widen || stated.loose) return [Math.min(s * 0.9, s - u), Math.max(s * 1.1, s + u)];
   // 100% says numerator = denominator; 0% says nothing was: no rounding up to them.
   if ((stated.percent || stated.permille) && s === 100) return [100, 100 + u];
   if ((stated.percent || stated.permille) && s === 0) return [0, 0];
@@ -148,8 +150,9 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     const after = p.figures.filter((f) => f.figureStart > pos);
     const first = after[0];
     const nextAt = k + 1 < markers.length ? markers[k + 1].at : -1;
-    // A count said to be a whole (`…组共22家`) opens no list of parts.
-    if (!first || /共|合计|总计/.test(withoutSharedWords(first.before.replace(/累计/g, '')))) return;
+    // A count said to be a whole (`…组共22家：…`) opens no list of parts, unless it closes its `；` item: then it is
+    // a part that sums its own (`其中各级实体平台共计服务1601人次；通过热线…996人次`).
+    if (!first || (saysWhole(first) && !closesItem(p, first))) return;
     const heading = !/^(?:其中|从中|包括|分别为|中)$/.test(word) && !word.endsWith('中');
     // The breakdown lives at the marker's depth: `375件（其中…74件）` lists inside the parentheses only.
     const depth = depthAt(p.norm, at);
@@ -157,7 +160,14 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     // The total: a count before the marker in this statement or the one before, at most as deep, not a change, a
     // rate or a target; the one that counts what the parts count (派单 for 派单), else the one said to be a total, else the nearest.
     // A heading of a split (`从性别构成看，`) splits the paragraph's whole, which may be several sentences back.
-    const candidates = scopeBefore(p, first, heading ? p.statements.length : 1).filter((f) => f.figureStart < pos && isCount(f) && !f.negated && !otherPeriod(p, f) && f.depth <= depth);
+    const fits = (f: Figure) => f.figureStart < pos && isCount(f) && !f.negated && !otherPeriod(p, f) && f.depth <= depth;
+    let candidates = scopeBefore(p, first, heading ? p.statements.length : 1).filter(fits);
+    // A floor (`经济总量突破1600亿元大关。其中，…`) is no whole of parts when the figure itself is given a statement
+    // before (`地区生产总值1605.1亿元`).
+    if (candidates.length && candidates.every((f) => f.hi === Infinity)) {
+      const given = scopeBefore(p, first, LOOK_BACK_STATEMENTS).filter((f) => fits(f) && f.hi !== Infinity && f.unit === first.unit);
+      if (given.length) candidates = given;
+    }
     // A count just before the marker (`…来电8947个，其中转办2274件`) is its total, in a unit of the same family.
     // (Also across a sentence end: `共接听532次。其中：政策咨询341件…`.)
     // (A gloss of the unit in between is no word: `46983件（次），其中电话46908个`.)
@@ -181,20 +191,25 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
     const firstStatement = p.statementOf.get(first)!;
     const parts: Figure[] = [];
     let complete = word === '分别为' || /分别/.test(p.doc.norm.slice(pos, first.figureStart));
+    // A figure of another unit between two parts (`来访95件127人次`) may stand for a member the list leaves out;
+    // one after the last part (`…行政案件46件，受援人数达18028人次`) is another fact.
     let skippedUnit = false;
+    let skippedBetween = false;
     for (const f of after) {
       if (f.figureStart >= stopAt || p.statementOf.get(f)! !== firstStatement || f.depth < depth) break;
       if (f.role !== 'count' && f.role !== 'points') continue; // shares, rates and growths between the parts are not parts
       if (f.role === 'points' || f.range || otherPeriod(p, f)) continue;
       if (f.depth > depth) continue; // a nested breakdown's members
       if (!sameFamily(f.unit, total.unit)) {
-        skippedUnit = true;
+        if (parts.length) skippedUnit = true;
         continue;
       }
-      if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || /共|合计|总计/.test(withoutSharedWords(f.before.replace(/累计/g, ''))))) break;
+      if (parts.length && (PART_STOP.test(f.before.replace(/累计/g, '')) || saysWhole(f)) && !(saysWhole(parts[0]) && closesItem(p, f))) break;
       // A later step of the same work ends the list: 审结 after 受理, 办结 after 转办 are no parts of the total
       // (they are within the parts before them); other verbs (办理…, 参与…) may each name a part.
-      if (parts.some((g) => laterStep(g, f))) break;
+      // (A count named before its verb, like a part before it of the same verb, is another item of theirs:
+      // `省转办49件次，市本级登记办理103件次，县登记办理18件次`.)
+      if (parts.some((g) => laterStep(g, f)) && !(clauseVerb(f.metric) === null && parts.some((g) => g.metric !== f.metric && verbOf(g.metric) === verbOf(f.metric)))) break;
       // A clause with its own verb after parts that were only named (`…收入866万元，…68万元；完成…支出4093万元`)
       // says something else.
       // (A verb inside a name, `行政处罚权事项`, is no clause of its own: the clause opens with its verb.)
@@ -207,6 +222,7 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
       // item of a `；` list (`…；政府性基金预算收入…`), not one more member of theirs (`…、法律帮助804宗`).
       if (parts.length >= 2 && f.segment !== parts[parts.length - 1].segment && coversPartition(parts.map((g) => g.metric + g.after))) break;
       if (COMPLETE_WORDS.test(f.metric)) complete = true;
+      if (skippedUnit) skippedBetween = true;
       parts.push(f);
     }
     if (parts.length === 0) return;
@@ -220,8 +236,12 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
       for (const f of parts) out.push(subsetRelation(total, f, true));
       return;
     }
-    if (skippedUnit) complete = false;
-    claimed.add(total);
+    // `投诉举报42.21万件…投诉31.37万件，举报9.04万件`, `行政许可案卷、行政处罚案卷共97卷（其中…）`: parts the total
+    // names one by one are all of it.
+    if (parts.length >= 2 && namedByTotal(p, total, parts)) complete = true;
+    if (skippedBetween) complete = false;
+    // (A breakdown inside parentheses, `共有375件（其中…74件）`, leaves the total free for the split around them.)
+    if (depth === total.depth) claimed.add(total);
     out.push(parts.length === 1 ? subsetRelation(total, parts[0], true) : sumRelation(total, parts, complete));
   });
   // Parenthesised breakdowns: `245件（刑事189件，民事55件，行政1件）`, `36026件（含提供法律援助案件2994件）`.
@@ -247,6 +267,28 @@ function breakdowns(p: Paragraph, claimed: Set<Figure>): Relation[] {
   return out;
 }
 
+/** 共, 合计, 总计 before a count (累计 is how parts are written too; 公共 is no 共). */
+function saysWhole(f: Figure): boolean {
+  return /共|合计|总计/.test(withoutSharedWords(f.before.replace(/累计/g, '')));
+}
+
+/** The next figure of the paragraph is in another `；` item or statement (or there is none): `f` ends its item. */
+function closesItem(p: Paragraph, f: Figure): boolean {
+  const next = p.figures[p.figures.indexOf(f) + 1];
+  return !next || next.line !== f.line || next.segment !== f.segment;
+}
+
+/** Every part's name is written in the words just before the total (its statement, at most 40 characters back). */
+function namedByTotal(p: Paragraph, total: Figure, parts: Figure[]): boolean {
+  let from = Math.max(p.lineStart, total.figureStart - 40);
+  const sentence = p.doc.norm.slice(from, total.figureStart);
+  from += Math.max(sentence.lastIndexOf('。'), sentence.lastIndexOf('！'), sentence.lastIndexOf('？')) + 1;
+  const lead = p.doc.norm.slice(from, total.figureStart).replace(/\s+/g, '');
+  const names = parts.map((f) => f.metric.replace(/\s+/g, '').replace(/^(?:其中|包括|分别为|分别是)[，,：:]?/, ''));
+  if (new Set(names).size !== names.length) return false;
+  return names.every((n) => n.length >= 2 && lead.includes(n) && !names.some((o) => o !== n && o.includes(n)));
+}
+
 /** Two names go on alike after a member they share (`上涨的城市个数为`, `行政案件`). */
 function sameAfter(a: string, b: string, member: string): boolean {
   const tail = (x: string) => x.slice(x.indexOf(member.replace(/^非/, '')) + member.replace(/^非/, '').length).slice(0, 2);
@@ -267,7 +309,8 @@ function memberNamed(name: string, members: string[]): string | null {
 function clauseVerb(metric: string): string | null {
   const cached = clauseVerbCache.get(metric);
   if (cached !== undefined) return cached;
-  const verb = CLAUSE_VERBS.find((v) => metric.startsWith(v) || metric.startsWith(v, 1)) ?? null;
+  // (One character before the verb only when it is an adverb of the verb — 已办结, 共受理, 另转办 — not a name: 省交办.)
+  const verb = CLAUSE_VERBS.find((v) => metric.startsWith(v) || (CLAUSE_ADVERBS.has(metric[0]) && metric.startsWith(v, 1))) ?? null;
   // Bounded like verbOf's cache: metrics repeat within and across reports.
   if (clauseVerbCache.size > 20000) clauseVerbCache.clear();
   clauseVerbCache.set(metric, verb);
@@ -276,19 +319,28 @@ function clauseVerb(metric: string): string | null {
 
 const clauseVerbCache = new Map<string, string | null>();
 
+/** Adverbs a clause's verb may follow (`已办结`, `共受理`, `另转办`, `均完成`). */
+const CLAUSE_ADVERBS = new Set(['已', '共', '另', '又', '还', '并', '均', '再', '累', '总', '全', '新', '直', '先', '后', '现', '依', '年', '月', '日', '周', '季']);
+
 /** Verbs that open a clause of a report's figures, beyond the catalogue's acts (`完成…收入`, `实现…产值`). */
 const CLAUSE_VERBS = [...VERBS, '完成', '实现'];
 
-/** `part` counts a later step of the work `earlier` counts (审结 of 受理, 办结 of 转办): one is within the other. */
+/**
+ * `part` counts a later step of the work `earlier` counts (审结 of 受理, 办结 of 转办): one is within the other.
+ * A count larger than the one it would be a step of, and named before its verb, is none: it is the next item
+ * (`中、省转办47件次，市本级登记办理130件次`: 130 办理 cannot be of 47 转办). A count whose clause opens with the
+ * verb (`办结9715件`) is still a step, of the total if not of the part.
+ */
 function laterStep(earlier: Figure, part: Figure): boolean {
   const v = verbOf(part.metric);
   const w = verbOf(earlier.metric);
   if (!v || !w || v === w) return false;
+  if (part.lo > earlier.hi + EPSILON && clauseVerb(part.metric) === null) return false;
   return INDICATORS.some((i) => i.numerator.length > 0 && isNumeratorOf(i, part.metric) && isBaseOf(i, earlier.metric));
 }
 
-/** Measure words that count the same things (`来电8947个，其中转办2274件`). */
-const COUNT_FAMILY = new Set(['件', '个', '起', '宗', '单', '条', '例', '次', '封', '通']);
+/** Measure words that count the same things (`来电8947个，其中转办2274件`; 信访 counts 件次 and 件 alike). */
+const COUNT_FAMILY = new Set(['件', '件次', '个', '起', '宗', '单', '条', '例', '次', '封', '通']);
 
 function sameFamily(a: string, b: string): boolean {
   return a === b || (COUNT_FAMILY.has(a) && COUNT_FAMILY.has(b));
@@ -359,10 +411,13 @@ function complements(p: Paragraph, claimed: Set<Figure>): Relation[] {
 function partitionLists(p: Paragraph, claimed: Set<Figure>, existing: Relation[]): Relation[] {
   const out: Relation[] = [];
   if (!p.figures.some((f) => f.total)) return out;
-  const inRelation = new Set(existing.flatMap((r) => r.members));
+  // The figures of other relations, with the wholes they were read under.
+  const inRelation = new Map<Figure, Figure[]>();
+  for (const r of existing) for (const m of r.members) inRelation.set(m, [...(inRelation.get(m) ?? []), r.anchor]);
   p.figures.forEach((total, i) => {
     // Only a count the text calls a whole (`共受理…506件`): a count among others is no total of the next ones.
-    if (!isCount(total) || !total.total || claimed.has(total) || inRelation.has(total) || otherPeriod(p, total)) return;
+    // (A whole split another way too, `工单分类：…`, is still the whole of this split.)
+    if (!isCount(total) || !total.total || otherPeriod(p, total)) return;
     const k = p.statementOf.get(total)!;
     const run: Figure[] = [];
     for (let j = i + 1; j < p.figures.length; j++) {
@@ -370,7 +425,9 @@ function partitionLists(p: Paragraph, claimed: Set<Figure>, existing: Relation[]
       const s = p.statementOf.get(f)!;
       if (s > k + 1) break;
       if (!isCount(f)) continue;
-      if (!sameFamily(f.unit, total.unit) || otherPeriod(p, f) || f.depth !== total.depth || inRelation.has(f)) break;
+      // (A member read under this same total already, by a breakdown that stopped short — `其中直接答复430件，受理转办…`
+      // ends at the verb 受理 — is still one.)
+      if (!sameFamily(f.unit, total.unit) || otherPeriod(p, f) || f.depth !== total.depth || inRelation.get(f)?.some((w) => w !== total)) break;
       run.push(f);
       if (run.length >= 2 && coversPartition(run.map((g) => g.metric))) break;
     }
@@ -378,6 +435,54 @@ function partitionLists(p: Paragraph, claimed: Set<Figure>, existing: Relation[]
     claimed.add(total);
     out.push(sumRelation(total, run, false));
   });
+  return out;
+}
+
+/**
+ * `共办理315019件，比去年同期增加123232件。其中区政务中心办理183717件（比去年增加50209件），…`: when the total and
+ * every part state their change on last year, the changes split as the figures do. A breakdown is all of its total
+ * when the text says so, or when either the figures or the changes add up exactly (by chance one list might; both
+ * lists of a partial breakdown would not): the other must then add up too. Changes are signed (增收1284万元 and
+ * 减收2354万元 make 减收1070万元); a partial list says nothing of them.
+ */
+function changeSplits(p: Paragraph, sums: Relation[]): Relation[] {
+  const out: Relation[] = [];
+  // The change stated after a figure, before the next part and any other count (a share or a growth may come between).
+  const changeAfter = (f: Figure, before: number) => {
+    for (let i = p.figures.indexOf(f) + 1; i < p.figures.length; i++) {
+      const g = p.figures[i];
+      if (g.index >= before || p.statementOf.get(g) !== p.statementOf.get(f) || g.role === 'count') return undefined;
+      if (g.role === 'difference') return g.direction && g.unit === f.unit ? g : undefined;
+    }
+    return undefined;
+  };
+  for (const r of sums) {
+    if (r.kind !== 'sum' || r.members.length < 2) {
+      out.push(r);
+      continue;
+    }
+    const parts = r.members;
+    const totalChange = changeAfter(r.anchor, parts[0].index);
+    const changes = parts.map((f, i) => changeAfter(f, i + 1 < parts.length ? parts[i + 1].index : Infinity));
+    if (!totalChange || changes.some((c) => !c)) {
+      out.push(r);
+      continue;
+    }
+    const signed = (c: Figure): [number, number] => (c.direction === 'up' ? [c.lo, c.hi] : [-c.hi, -c.lo]);
+    const [tlo, thi] = signed(totalChange);
+    const lo = changes.reduce((n, c) => n + signed(c!)[0], 0);
+    const hi = changes.reduce((n, c) => n + signed(c!)[1], 0);
+    const changesAdd = lo <= thi + EPSILON && hi >= tlo - EPSILON;
+    const figuresAdd = parts.reduce((n, f) => n + f.lo, 0) <= r.anchor.hi + EPSILON && parts.reduce((n, f) => n + f.hi, 0) >= r.anchor.lo - EPSILON;
+    const complete = r.complete || changesAdd || figuresAdd;
+    out.push(complete && !r.complete ? sumRelation(r.anchor, parts, true) : r);
+    if (!complete) continue;
+    const value = (c: Figure) => (c.direction === 'up' ? c.value : -c.value);
+    const computed = changes.reduce((n, c) => n + value(c!), 0);
+    const shown = (n: number) => (n < 0 ? `−${formatNumber(-n)}` : formatNumber(n));
+    const explanation = `${changes.map((c, i) => (i === 0 ? shown(value(c!)) : value(c!) < 0 ? `− ${formatNumber(-value(c!))}` : `+ ${formatNumber(value(c!))}`)).join(' ')} = ${shown(computed)}，总数的变化为 ${shown(value(totalChange))} ${changesAdd ? '✓' : '✗'}`;
+    out.push({ kind: 'sum', anchor: totalChange, members: changes as Figure[], complete: true, holds: changesAdd, certain: true, computed, explanation, readings: [explanation], certainValue: null });
+  }
   return out;
 }
 
@@ -514,7 +619,7 @@ function rates(p: Paragraph, sums: Relation[]): Relation[] {
     const numerators = numeratorCandidates(p, rate, stem, indicator, others);
     if (numerators.length === 0) return;
     const readings: { num: Figure; den: Figure; lo: number; hi: number; certain: boolean; ok: boolean }[] = [];
-    const widen = rate.approx;
+    const widen = rate.loose;
     for (const { figure: num, certain: numCertain } of numerators) {
       const dens = scopeBefore(p, rate).filter(
         (d) =>
@@ -546,7 +651,7 @@ function rates(p: Paragraph, sums: Relation[]): Relation[] {
         // wrong by being too high: a stated rate below the one computed from the new cases alone may be right.
         // The text shows such old cases when it closed more than it received.
         const openBase = indicator !== null && !indicator.bounded && num.lo > den.hi && num.hi <= den.lo * 1.5;
-        const ok = agrees(rate, q[0], q[1], widen || num.approx || den.approx) || (openBase && rate.value < q[0]);
+        const ok = agrees(rate, q[0], q[1], widen || num.loose || den.loose) || (openBase && rate.value < q[0]);
         readings.push({ num, den, lo: q[0], hi: q[1], certain: numCertain && denCertain, ok });
       }
     }
@@ -632,7 +737,7 @@ function shares(p: Paragraph): Relation[] {
     const readings = candidates.map((whole) => {
       const q = ratio(part, whole, share.permille ? 1000 : 100)!;
       const certain = inClause !== undefined || (named.length === 1 ? whole === named[0] : generic && (totals.length === 1 ? whole === totals[0] : candidates.length === 1));
-      return { whole, lo: q[0], hi: q[1], certain, ok: agrees(share, q[0], q[1], part.approx || whole.approx) };
+      return { whole, lo: q[0], hi: q[1], certain, ok: agrees(share, q[0], q[1], part.loose || whole.loose) };
     });
     const good = readings.find((x) => x.ok);
     const certainReading = readings.find((x) => x.certain);
@@ -692,7 +797,8 @@ function shareSets(p: Paragraph): Relation[] {
       labels.some((l) => /(?:^|[，,；;、：:等])\s*(?:其他|其它|其余|剩余)/.test(l)) ||
       coversPartition(labels) ||
       (/以下/.test(labels[0]) && /以上/.test(labels[labels.length - 1])) ||
-      /分别占/.test(lead);
+      /分别占/.test(lead) ||
+      statedMemberCount(lead) === list.length;
     if (!complete) continue;
     const sum = list.reduce((n, f) => n + f.value, 0);
     const units = list.reduce((n, f) => n + 10 ** -f.decimals, 0);
@@ -701,6 +807,13 @@ function shareSets(p: Paragraph): Relation[] {
     out.push({ kind: 'shares', anchor: list[0], members: list, complete: true, holds, certain: true, computed: sum, explanation, readings: [explanation], certainValue: null });
   }
   return out;
+}
+
+/** `五个类型的占比是：`, `3类诉求中`: how many members the words before a list say it has (not an ordinal: 第三类). */
+function statedMemberCount(lead: string): number | null {
+  const m = /(?:^|[^第\d一二两三四五六七八九十])([一二两三四五六七八九十]|\d{1,2})\s*(?:个|种|大)?(?:类型|类别|方面|渠道|类|种)/.exec(lead);
+  if (!m) return null;
+  return /\d/.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
 }
 
 /**
@@ -727,7 +840,7 @@ function impliedWholes(p: Paragraph): Relation[] {
       used.add(part);
       // Writers nudge a share by one unit so that a list adds to 100%: one unit more either way.
       const u = 10 ** -share.decimals;
-      const [slo, shi] = part.approx ? statedInterval(share, true) : [share.value - u, share.value + 1.5 * u];
+      const [slo, shi] = part.loose ? statedInterval(share, true) : [share.value - u, share.value + 1.5 * u];
       if (slo <= 0) continue;
       const list = groups.get(key) ?? [];
       list.push({ share, part, lo: (part.lo * 100) / shi, hi: (part.hi * 100) / slo });
@@ -779,6 +892,7 @@ function ratioMember(line: number, start: number, literal: string): Figure {
     hi: value + step,
     step,
     approx: false,
+    loose: false,
     percent: true,
     permille: false,
     decimals,
@@ -802,9 +916,12 @@ function ratioSplits(doc: ReportDocument, line: number): Relation[] {
   const out: Relation[] = [];
   const { norm, start: lineStart } = doc.lines[line];
   if (!/[:：∶]/.test(norm)) return out;
-  RATIO.lastIndex = 0;
-  for (let m = RATIO.exec(norm); m; m = RATIO.exec(norm)) {
-    if (!RATIO_LEAD.test(norm.slice(Math.max(0, m.index - 24), m.index)) || /性别/.test(norm.slice(Math.max(0, m.index - 12), m.index))) continue;
+  // (matchAll reads with its own copy of RATIO: the replace below does not move it.)
+  for (const m of norm.matchAll(RATIO)) {
+    // The words before it, read around pinyin (`產(chǎn)業(yè)結(jié)構(gòu)比為`) and an earlier ratio it replaces
+    // (`三次产业比例由上年的13.72∶46.43∶39.85调整为`).
+    const lead = withoutPinyin(norm.slice(Math.max(0, m.index - 60), m.index)).replace(RATIO, '');
+    if (!RATIO_LEAD.test(lead.slice(-24)) || /性别/.test(lead.slice(-12))) continue;
     const members: Figure[] = [];
     const part = /\d+(?:\.\d+)?/g;
     for (let n = part.exec(m[0]); n; n = part.exec(m[0])) members.push(ratioMember(line, lineStart + m.index + n.index, n[0]));
@@ -852,9 +969,13 @@ function changes(p: Paragraph): Relation[] {
   const respective = new Map<Figure, { from: Figure; to: Figure }>();
   for (const f of stated) {
     const lead = p.doc.norm.slice(Math.max(p.lineStart, f.figureStart - 16), f.figureStart);
-    if (!/分别/.test(lead)) continue;
+    if (!/分别/.test(lead) || respective.has(f)) continue;
     const group = stated.filter((g) => g.role === f.role && p.statementOf.get(g) === p.statementOf.get(f) && g.index >= f.index);
     const before = pairs.filter((x) => x.to.index < f.index && p.statementOf.get(x.to) === p.statementOf.get(f));
+    if (before.length < group.length && f.role !== 'points') {
+      for (const [i, pair] of yearOverYear(p, f, group.length).entries()) respective.set(group[i], pair);
+      continue;
+    }
     group.forEach((g, k) => {
       const pair = before[before.length - group.length + k];
       if (pair && pair.from.unit === (g.role === 'points' ? '%' : pair.from.unit)) respective.set(g, pair);
@@ -866,16 +987,22 @@ function changes(p: Paragraph): Relation[] {
     const pair = respective.get(f) ?? pairs.find((x) => x.to.index < f.index && x.to.index >= (scope[scope.length - 1]?.index ?? 0) && p.statementOf.get(x.to) === p.statementOf.get(f) && unitFits(f, x.to));
     const current = pair?.to ?? scope.find((g) => unitFits(f, g) && g.role !== 'growth' && g.role !== 'difference' && g.role !== 'points' && !otherPeriod(p, g) && !g.range);
     if (!current) continue;
-    const readings: { previous: number[]; label: string; certain: boolean }[] = [];
+    const readings: { previous: number[]; label: string; certain: boolean; year?: number | null }[] = [];
     if (pair) readings.push({ previous: [pair.from.lo, pair.from.hi], label: formatNumber(pair.from.value), certain: true });
     // Last year's figure of the same metric, stated in the paragraph (`上年同期192件`, `2023年66件`).
     for (const g of p.figures) {
-      if (g === current || !unitFits(f, g) || g.role !== current.role) continue;
+      // (Last year's figure is counted in the same measure: 亿元 is no earlier value of 件.)
+      if (g === current || !unitFits(f, g) || g.role !== current.role || g.unit !== current.unit) continue;
       const earlier = (otherPeriod(p, g) && !otherPeriod(p, current)) || (g.year !== null && current.year !== null && g.year < current.year);
       if (!earlier || (pair && g === pair.from) || /不含|不包括|旧存|结转|除去|扣除/.test(g.before)) continue;
       // (`比2014年的1124件增加60%`: the figure the change is measured from, in the change's own clause.)
       const sameMetric = verbOf(g.metric) === verbOf(current.metric) || g.metric === current.metric || g.depth > current.depth || (g.previousPeriod && g.clause === f.clause && g.line === f.line);
-      readings.push({ previous: [g.lo, g.hi], label: formatNumber(g.value), certain: sameMetric });
+      readings.push({ previous: [g.lo, g.hi], label: formatNumber(g.value), certain: sameMetric, year: g.year });
+    }
+    // A change on last year (同比, 比上年) is against last year's figure, when the years of a series say which it is.
+    const thisYear = current.year ?? p.year;
+    if (thisYear !== null && /同比|(?:比|较)(?:上年|去年)/.test(p.doc.norm.slice(Math.max(p.lineStart, f.figureStart - 12), f.figureStart)) && readings.some((x) => x.year === thisYear - 1)) {
+      for (let k = readings.length - 1; k >= 0; k--) if (readings[k].year != null && readings[k].year !== thisYear - 1) readings.splice(k, 1);
     }
     // A growth and a difference stated for the same figure imply last year's: `262件，同比下降2.60%，同比减少7件`.
     // Both must follow that figure before any other count does (`…7件；行政诉讼案件31件，…` starts another).
@@ -912,7 +1039,7 @@ function changes(p: Paragraph): Relation[] {
         if (f.direction === 'down') computed = -computed;
       }
       if (f.direction === 'down' && f.role === 'growth') computed = -computed;
-      const ok = f.direction === null ? agrees(f, Math.min(Math.abs(lo), Math.abs(hi)), Math.max(Math.abs(lo), Math.abs(hi)), current.approx) : agrees(f, lo, hi, current.approx);
+      const ok = f.direction === null ? agrees(f, Math.min(Math.abs(lo), Math.abs(hi)), Math.max(Math.abs(lo), Math.abs(hi)), current.loose) : agrees(f, lo, hi, current.loose);
       return { ...reading, ok, computed };
     });
     const good = results.find((x) => x.ok);
@@ -927,6 +1054,25 @@ function changes(p: Paragraph): Relation[] {
     out.push({ kind, anchor: f, members: [current], complete: true, holds: !!good, certain: !!certainReading, computed: shown.computed, explanation: describe(shown), readings: results.map(describe), certainValue: null });
   }
   return out;
+}
+
+/**
+ * `2022年办理A 1.9万件，挽回B 20.4亿元；2023年办理A 3.98万件，挽回B 103.9亿元，同比分别增长109%和409%`:
+ * the k counts before a `分别` list of k changes are this year's, the k before them last year's, named alike
+ * in the same order, each group after its own year (the later one second).
+ */
+function yearOverYear(p: Paragraph, f: Figure, k: number): { from: Figure; to: Figure }[] {
+  const statement = p.statements[p.statementOf.get(f)!];
+  const counts = statement.filter((g) => g.index < f.index && isCount(g) && !g.range);
+  if (counts.length < 2 * k) return [];
+  const to = counts.slice(-k);
+  const from = counts.slice(-2 * k, -k);
+  const named = (g: Figure) => g.metric.replace(/(?:19|20)\d{2}\s*年度?/g, '');
+  if (!to.every((g, i) => g.unit === from[i].unit && named(g) === named(from[i]) && named(g) !== '')) return [];
+  const later = yearOfText(p.doc.norm.slice(from[k - 1].end, to[0].figureStart));
+  const earlier = yearOfText(p.doc.norm.slice(statementStartOffset(p, statement), from[0].figureStart));
+  if (later === null || earlier === null || earlier >= later) return [];
+  return to.map((g, i) => ({ from: from[i], to: g }));
 }
 
 /** The figure a stated change is of: a count for growth and differences (same unit for a difference), a rate for points. */
@@ -999,7 +1145,7 @@ function averages(p: Paragraph): Relation[] {
       const [total, head] = [totals[0], heads[0]];
       const lo = total.lo / head.hi;
       const hi = total.hi / Math.max(head.lo, EPSILON);
-      const ok = agrees(a, lo, hi, total.approx || head.approx);
+      const ok = agrees(a, lo, hi, total.loose || head.loose);
       const describe = `${formatNumber(total.value)} ÷ ${formatNumber(head.value)} = ${formatNumber(total.value / head.value, Math.max(2, a.decimals + 1))}，文中${a.name} ${formatNumber(a.value, a.decimals)} ${ok ? '✓' : '✗'}`;
       out.push({ kind: 'average', anchor: a, members: [total, head], complete: true, holds: ok, certain: true, computed: total.value / head.value, explanation: describe, readings: [describe], certainValue: null });
       continue;
@@ -1014,12 +1160,26 @@ function averages(p: Paragraph): Relation[] {
       const readings = counts.map((c) => {
         const lo = total.lo / c.hi;
         const hi = total.hi / Math.max(c.lo, EPSILON);
-        return { c, ok: agrees(a, lo, hi, total.approx || c.approx) };
+        return { c, ok: agrees(a, lo, hi, total.loose || c.loose) };
       });
       const good = readings.find((x) => x.ok);
       const shown = good ?? readings[0];
       const describe = (x: (typeof readings)[number]) => `${formatNumber(total.value)} ÷ ${formatNumber(x.c.value)} = ${formatNumber(total.value / x.c.value, Math.max(2, a.decimals + 1))}（${x.c.metric || '?'}），文中平均 ${formatNumber(a.value, a.decimals)} ${x.ok ? '✓' : '✗'}`;
       out.push({ kind: 'average', anchor: a, members: [total, shown.c], complete: true, holds: !!good, certain: true, computed: total.value / shown.c.value, explanation: describe(shown), readings: readings.map(describe), certainValue: null });
+      continue;
+    }
+    // `比1978年末提高40.6个百分点，年均提高1.04个百分点`: a change over the years its statement spans, per year.
+    // (Not a percentage: `年均增长X%` compounds.)
+    if (a.role === 'average' && /^年均/.test(a.metric) && !a.percent && /(?:增加|提高|提升|上升|增长|减少|下降|降低)了?$/.test(a.metric)) {
+      const change = scopeBefore(p, a, 0).find((g) => g.role === 'difference' || g.role === 'points' || (isCount(g) && g.unit === a.unit));
+      if (!change || (change.role !== 'difference' && change.role !== 'points') || change.unit !== a.unit) continue;
+      // (The sentence, across the line breaks of a PDF copy: `到 2017 年末，城镇常住⏎人口已经达到…`.)
+      const lead = p.doc.norm.slice(Math.max(0, a.figureStart - 300), a.figureStart);
+      const span = yearSpan(lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('！'), lead.lastIndexOf('？')) + 1));
+      if (span === null) continue;
+      const ok = agrees(a, change.lo / span, change.hi / span, change.loose);
+      const describe = `${formatNumber(change.value)} ÷ ${span} 年 = ${formatNumber(change.value / span, Math.max(2, a.decimals + 1))}，文中年均 ${formatNumber(a.value, a.decimals)} ${ok ? '✓' : '✗'}`;
+      out.push({ kind: 'average', anchor: a, members: [change], complete: true, holds: ok, certain: true, computed: change.value / span, explanation: describe, readings: [describe], certainValue: null });
       continue;
     }
     if (a.role !== 'average' || !/^(?:日均|平均每[天日])$/.test(a.name)) continue;
@@ -1031,7 +1191,7 @@ function averages(p: Paragraph): Relation[] {
     const readings = days.map((d) => {
       const lo = total.lo / d;
       const hi = total.hi / d;
-      return { d, lo, hi, ok: agrees(a, lo, hi, total.approx) };
+      return { d, lo, hi, ok: agrees(a, lo, hi, total.loose) };
     });
     const good = readings.find((x) => x.ok);
     const shown = good ?? readings[0];
@@ -1039,6 +1199,15 @@ function averages(p: Paragraph): Relation[] {
     out.push({ kind: 'average', anchor: a, members: [total], complete: true, holds: !!good, certain: true, computed: total.value / shown.d, explanation: describe(shown), readings: readings.map(describe), certainValue: null });
   }
   return out;
+}
+
+/** The years between the earliest and the latest year a statement names (`到2017年末…比1978年末…` → 39); dates are no years of a period. */
+function yearSpan(text: string): number | null {
+  const years: number[] = [];
+  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|以来|来)/g)) years.push(Number(m[1]));
+  if (years.length < 2) return null;
+  const span = Math.max(...years) - Math.min(...years);
+  return span >= 1 ? span : null;
 }
 
 /** Units of what an average per item is of: time and money (`平均通话时长6.4分钟`, `平均每件…万元`). */
@@ -1069,8 +1238,27 @@ function rateDifferences(p: Paragraph): Relation[] {
     const sign = r.permille ? '‰' : '%';
     const explanation = `${formatNumber(av, a.decimals)}${sign} − ${formatNumber(bv, b.decimals)}${sign} = ${formatNumber(computed, Math.max(a.decimals, b.decimals))}${sign}，文中${nameOf(r)} ${formatNumber(rv, r.decimals)}${sign} ${holds ? '✓' : '✗'}`;
     out.push({ kind: 'difference', anchor: r, members: [a, b], complete: true, holds, certain: true, computed, explanation, readings: [explanation], certainValue: null });
+    // Their changes on last year split alike: `出生率…下降0.62个千分点…死亡率…上升0.65个千分点…自然增长率…下降1.27个千分点`.
+    const [rc, ac, bc] = [r, a, b].map((f) => pointsAfter(p, f));
+    if (!rc || !ac || !bc) continue;
+    const move = (f: Figure) => (f.direction === 'up' ? f.value : -f.value);
+    const [rm, am, bm] = [move(rc), move(ac), move(bc)];
+    // Each change is of rates rounded at their own digit: the sum is good within the units of all three.
+    const slack = u(rc) + u(ac) + u(bc);
+    const moved = am - bm;
+    const changesHold = Math.abs(moved - rm) <= slack + EPSILON;
+    const unit = rc.unit === '个千分点' ? ' 个千分点' : ' 个百分点';
+    const shown = (n: number, d: number) => (n < 0 ? `−${formatNumber(-n, d)}` : formatNumber(n, d));
+    const said = `${nameOf(a)}变化 ${shown(am, ac.decimals)} − ${nameOf(b)}变化 ${bm < 0 ? `(${shown(bm, bc.decimals)})` : shown(bm, bc.decimals)} = ${shown(moved, Math.max(ac.decimals, bc.decimals))}${unit}，文中${nameOf(r)}变化 ${shown(rm, rc.decimals)}${unit} ${changesHold ? '✓' : '✗'}`;
+    out.push({ kind: 'points', anchor: rc, members: [ac, bc], complete: true, holds: changesHold, certain: true, computed: moved, explanation: said, readings: [said], certainValue: null });
   }
   return out;
+}
+
+/** The percentage points stated right after a rate, in its statement, with a direction (`…，比上年下降0.62个千分点`). */
+function pointsAfter(p: Paragraph, f: Figure): Figure | undefined {
+  const next = p.figures[p.figures.indexOf(f) + 1];
+  return next && next.role === 'points' && next.direction && p.statementOf.get(next) === p.statementOf.get(f) && (next.unit === '个千分点') === f.permille ? next : undefined;
 }
 
 function yearOfText(text: string): number | null {
@@ -1109,7 +1297,7 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
     if (p.figures.length < 2) continue;
     const claimed = new Set<Figure>();
     const found = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
-    const sums = [...found, ...partitionLists(p, claimed, found)];
+    const sums = changeSplits(p, [...found, ...partitionLists(p, claimed, found)]);
     relations.push(...sums, ...verbSubsets(p, sums), ...rates(p, sums), ...shares(p), ...shareSets(p), ...impliedWholes(p), ...changes(p), ...averages(p), ...rateDifferences(p));
   }
   return relations;
