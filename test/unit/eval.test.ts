@@ -17,17 +17,17 @@ interface NumbersScore {
 /** Set at the figures measured on these corpora (see test/fixtures/numbers/README.md); raise them as the checker improves. */
 const FLOORS = {
   seen: {
-    // Measured 679 / 849 (rate 100, share 151, shares 64, sum 209, subset 84, growth 26, difference 17, points 3, average 25); a little below.
-    recall: 676 / 849,
-    perKind: { rate: 99 / 116, share: 150 / 175, shares: 63 / 78, sum: 207 / 272, subset: 83 / 113, growth: 25 / 28, difference: 16 / 21, points: 3 / 12, average: 24 / 34 } as Record<string, number>,
+    // Measured 715 / 849 (rate 100, share 157, shares 70, sum 228, subset 84, growth 26, difference 20, points 5, average 25); a little below.
+    recall: 712 / 849,
+    perKind: { rate: 99 / 116, share: 156 / 175, shares: 69 / 78, sum: 226 / 272, subset: 83 / 113, growth: 25 / 28, difference: 19 / 21, points: 5 / 12, average: 24 / 34 } as Record<string, number>,
     realFalseAlarms: 0,
     rewriteFalseAlarms: 0,
     publishedCaught: 4,
     realItems: 339,
   },
   heldOut: {
-    recall: 69 / 90,
-    perKind: { rate: 14 / 16, share: 23 / 26, sum: 12 / 14, subset: 10 / 12 } as Record<string, number>,
+    recall: 70 / 90,
+    perKind: { rate: 14 / 16, share: 23 / 26, sum: 13 / 14, subset: 10 / 12 } as Record<string, number>,
     realFalseAlarms: 0,
     rewriteFalseAlarms: 0,
     publishedCaught: 1,
