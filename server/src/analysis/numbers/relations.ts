@@ -89,6 +89,8 @@ interface Paragraph {
   statements: Figure[][];
   /** The statement (index into `statements`) of each figure, by figure index. */
   statementOf: Map<Figure, number>;
+  /** Where each figure stands in `figures`: looked up, not searched, so that a long paragraph stays linear. */
+  positionOf: Map<Figure, number>;
   lineStart: number;
   norm: string;
   /** The latest year a figure of the paragraph is given for. */
@@ -272,9 +274,14 @@ function saysWhole(f: Figure): boolean {
   return /共|合计|总计/.test(withoutSharedWords(f.before.replace(/累计/g, '')));
 }
 
+/** The figure after `f` in the paragraph, if any. */
+function nextFigure(p: Paragraph, f: Figure): Figure | undefined {
+  return p.figures[p.positionOf.get(f)! + 1];
+}
+
 /** The next figure of the paragraph is in another `；` item or statement (or there is none): `f` ends its item. */
 function closesItem(p: Paragraph, f: Figure): boolean {
-  const next = p.figures[p.figures.indexOf(f) + 1];
+  const next = nextFigure(p, f);
   return !next || next.line !== f.line || next.segment !== f.segment;
 }
 
@@ -449,7 +456,7 @@ function changeSplits(p: Paragraph, sums: Relation[]): Relation[] {
   const out: Relation[] = [];
   // The change stated after a figure, before the next part and any other count (a share or a growth may come between).
   const changeAfter = (f: Figure, before: number) => {
-    for (let i = p.figures.indexOf(f) + 1; i < p.figures.length; i++) {
+    for (let i = p.positionOf.get(f)! + 1; i < p.figures.length; i++) {
       const g = p.figures[i];
       if (g.index >= before || p.statementOf.get(g) !== p.statementOf.get(f) || g.role === 'count') return undefined;
       if (g.role === 'difference') return g.direction && g.unit === f.unit ? g : undefined;
@@ -1257,7 +1264,7 @@ function rateDifferences(p: Paragraph): Relation[] {
 
 /** The percentage points stated right after a rate, in its statement, with a direction (`…，比上年下降0.62个千分点`). */
 function pointsAfter(p: Paragraph, f: Figure): Figure | undefined {
-  const next = p.figures[p.figures.indexOf(f) + 1];
+  const next = nextFigure(p, f);
   return next && next.role === 'points' && next.direction && p.statementOf.get(next) === p.statementOf.get(f) && (next.unit === '个千分点') === f.permille ? next : undefined;
 }
 
@@ -1281,7 +1288,7 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
   for (const [line, all] of byLine) {
     if (all.length < 2) continue;
     const years = all.map((f) => f.year).filter((y): y is number => y !== null);
-    const p: Paragraph = { doc, figures: [], statements: [], statementOf: new Map(), lineStart: doc.lines[line].start, norm: doc.lines[line].norm, year: years.length ? Math.max(...years.slice(0, 1000)) : null };
+    const p: Paragraph = { doc, figures: [], statements: [], statementOf: new Map(), positionOf: new Map(), lineStart: doc.lines[line].start, norm: doc.lines[line].norm, year: years.length ? Math.max(...years.slice(0, 1000)) : null };
     let current = -1;
     for (const f of all) {
       if (f.statement !== current) {
@@ -1294,6 +1301,7 @@ export function findRelations(doc: ReportDocument, figures: Figure[]): Relation[
     p.statements = p.statements.filter((s) => s.length <= MAX_FIGURES_PER_STATEMENT);
     p.figures = p.statements.flat();
     p.statements.forEach((s, k) => s.forEach((f) => p.statementOf.set(f, k)));
+    p.figures.forEach((f, i) => p.positionOf.set(f, i));
     if (p.figures.length < 2) continue;
     const claimed = new Set<Figure>();
     const found = [...breakdowns(p, claimed), ...trailingTotals(p, claimed), ...complements(p, claimed)];
