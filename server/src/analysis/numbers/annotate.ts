@@ -262,8 +262,9 @@ function yearSeries(norm: string, quantities: readonly Quantity[], out: Annotati
     const lead = norm.slice(from, quantities[k].figureStart).replace(/\s+/g, '');
     const span = SERIES_SPAN.exec(lead);
     const since = span ? null : SERIES_SINCE.exec(lead);
-    const first = Number((span ?? since)?.[1]);
-    if (!span && !since) continue;
+    const found = span ?? since;
+    if (!found) continue;
+    const first = Number(found[1]);
     if (span && Number(span[2]) - first + 1 !== n) continue;
     for (let j = k; j <= end; j++) {
       out[j].year = first + (j - k);

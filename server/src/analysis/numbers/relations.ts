@@ -287,13 +287,16 @@ function closesItem(p: Paragraph, f: Figure): boolean {
 
 /** Every part's name is written in the words just before the total (its statement, at most 40 characters back). */
 function namedByTotal(p: Paragraph, total: Figure, parts: Figure[]): boolean {
-  let from = Math.max(p.lineStart, total.figureStart - 40);
-  const sentence = p.doc.norm.slice(from, total.figureStart);
-  from += Math.max(sentence.lastIndexOf('。'), sentence.lastIndexOf('！'), sentence.lastIndexOf('？')) + 1;
-  const lead = p.doc.norm.slice(from, total.figureStart).replace(/\s+/g, '');
+  const lead = sentenceLead(p.doc.norm, total.figureStart, p.lineStart, 40).replace(/\s+/g, '');
   const names = parts.map((f) => f.metric.replace(/\s+/g, '').replace(/^(?:其中|包括|分别为|分别是)[，,：:]?/, ''));
   if (new Set(names).size !== names.length) return false;
   return names.every((n) => n.length >= 2 && lead.includes(n) && !names.some((o) => o !== n && o.includes(n)));
+}
+
+/** The words of the sentence before `at`: at most `max` characters back, not before `floor`, from the last 。！？. */
+function sentenceLead(norm: string, at: number, floor: number, max: number): string {
+  const window = norm.slice(Math.max(floor, at - max), at);
+  return window.slice(Math.max(window.lastIndexOf('。'), window.lastIndexOf('！'), window.lastIndexOf('？')) + 1);
 }
 
 /** Two names go on alike after a member they share (`上涨的城市个数为`, `行政案件`). */
@@ -1181,8 +1184,7 @@ function averages(p: Paragraph): Relation[] {
       const change = scopeBefore(p, a, 0).find((g) => g.role === 'difference' || g.role === 'points' || (isCount(g) && g.unit === a.unit));
       if (!change || (change.role !== 'difference' && change.role !== 'points') || change.unit !== a.unit) continue;
       // (The sentence, across the line breaks of a PDF copy: `到 2017 年末，城镇常住⏎人口已经达到…`.)
-      const lead = p.doc.norm.slice(Math.max(0, a.figureStart - 300), a.figureStart);
-      const span = yearSpan(lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('！'), lead.lastIndexOf('？')) + 1));
+      const span = yearSpan(sentenceLead(p.doc.norm, a.figureStart, 0, 300));
       if (span === null) continue;
       const ok = agrees(a, change.lo / span, change.hi / span, change.loose);
       const describe = `${formatNumber(change.value)} ÷ ${span} 年 = ${formatNumber(change.value / span, Math.max(2, a.decimals + 1))}，文中年均 ${formatNumber(a.value, a.decimals)} ${ok ? '✓' : '✗'}`;
